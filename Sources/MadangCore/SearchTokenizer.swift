@@ -1,0 +1,142 @@
+/// Splits text into the tokens that full-text search indexes and queries.
+///
+/// - Runs of letters and digits (Latin, Cyrillic, …) become one lowercased token each.
+/// - Runs of Hangul, Han and kana become overlapping pairs of characters
+///   ("bigrams"), as Lucene's CJK analyzer does, so 교통 is found inside 교통이
+///   and 대중교통, and 데이터허브 inside 데이터허브를. A run of one character is one token.
+/// - Everything else separates tokens.
+///
+/// Offsets are UTF-8 byte offsets into the original text, which is what SQLite's
+/// FTS5 needs to highlight matches in the stored text.
+///
+/// ```swift
+/// SearchTokenizer.tokens(in: "대중교통 Bus").map(\.text) // ["대중", "중교", "교통", "bus"]
+/// ```
+public enum SearchTokenizer {
+    /// A token and the byte range of the text it came from.
+    public struct Token: Hashable, Sendable {
+        public var text: String
+        public var start: Int
+        public var end: Int
+    }
+
+    /// The tokens of `text`, in order.
+    public static func tokens(in text: String) -> [Token] {
+        var result: [Token] = []
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            tokenize(UnsafeBufferPointer(buffer)) { token, start, end in
+                result.append(Token(text: String(decoding: token, as: UTF8.self), start: start, end: end))
+                return true
+            }
+        }
+        return result
+    }
+
+    /// Calls `emit` with each token's bytes and byte range; stops early when `emit` returns false.
+    ///
+    /// The token buffer is only valid during the call.
+    public static func tokenize(
+        _ text: UnsafeBufferPointer<UInt8>,
+        _ emit: (_ token: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool
+    ) {
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var wordStart = -1
+        // The previous CJK character in the current run, as (start, end) byte offsets.
+        var previousCJK: (start: Int, end: Int)?
+        var cjkRunLength = 0
+        var index = 0
+
+        func flushWord(at end: Int) -> Bool {
+            defer { word.removeAll(keepingCapacity: true); wordStart = -1 }
+            guard wordStart >= 0, !word.isEmpty else { return true }
+            return word.withUnsafeBufferPointer { emit($0, wordStart, end) }
+        }
+        func flushCJK() -> Bool {
+            defer { previousCJK = nil; cjkRunLength = 0 }
+            guard cjkRunLength == 1, let single = previousCJK else { return true }
+            return emit(UnsafeBufferPointer(rebasing: text[single.start..<single.end]), single.start, single.end)
+        }
+
+        while index < text.count {
+            let (scalar, length) = decode(text, at: index)
+            let end = index + length
+            switch classify(scalar) {
+            case .cjk:
+                guard flushWord(at: index) else { return }
+                if let previous = previousCJK {
+                    let pair = UnsafeBufferPointer(rebasing: text[previous.start..<end])
+                    guard emit(pair, previous.start, end) else { return }
+                }
+                previousCJK = (index, end)
+                cjkRunLength += 1
+            case .word:
+                guard flushCJK() else { return }
+                if wordStart < 0 { wordStart = index }
+                appendFolded(scalar, to: &word)
+            case .mark:
+                // A combining mark continues a word and is otherwise ignored.
+                if wordStart >= 0 { appendFolded(scalar, to: &word) }
+            case .separator:
+                guard flushWord(at: index), flushCJK() else { return }
+            }
+            index = end
+        }
+        _ = flushWord(at: index) && flushCJK()
+    }
+
+    private enum Class { case word, cjk, mark, separator }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> Class {
+        let v = scalar.value
+        if v < 0x80 {
+            let isAlnum = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+            return isAlnum ? .word : .separator
+        }
+        switch v {
+        case 0xAC00...0xD7A3, // Hangul syllables
+             0x1100...0x11FF, 0x3131...0x318E, // Hangul jamo
+             0x3040...0x30FF, // Hiragana and Katakana
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: // Han
+            return .cjk
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: // full-width digits and letters
+            return .word
+        default:
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+                return .mark
+            }
+            return properties.isAlphabetic || properties.numericType != nil ? .word : .separator
+        }
+    }
+
+    /// Appends the lowercase UTF-8 form of `scalar`, turning full-width ASCII into ASCII.
+    private static func appendFolded(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+        var v = scalar.value
+        if (0xFF01...0xFF5E).contains(v) { v -= 0xFEE0 }
+        if v < 0x80 {
+            word.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
+            return
+        }
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+            UTF8.encode(lower) { word.append($0) }
+        }
+    }
+
+    /// Decodes the scalar at `index`; an invalid byte decodes as U+FFFD of length 1.
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = text[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= text.count else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
+        for offset in 1..<length {
+            let byte = text[index + offset]
+            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return ("\u{FFFD}", 1) }
+        return (scalar, length)
+    }
+}

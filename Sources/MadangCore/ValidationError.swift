@@ -1,0 +1,29 @@
+/// Why a value a person gave cannot be recorded. Each message says what to change.
+public enum ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty(field: String)
+    case invalidSlug(String)
+    case invalidDate(String)
+    case negative(field: String, value: Int)
+    case missing(field: String, kind: ItemKind)
+    case notAllowed(field: String, kind: ItemKind)
+    case invalidEmail(String)
+
+    public var description: String {
+        switch self {
+        case .empty(let field):
+            "The \(field) is empty; give some text."
+        case .invalidSlug(let slug):
+            "'\(slug)' is not a usable slug: use 1 to 64 lowercase letters, digits and hyphens, such as smart-city-plan-4."
+        case .invalidDate(let text):
+            "'\(text)' is not a date: write YYYY-MM-DD or YYYY-MM-DD HH:MM, such as 2023-01-05 14:00."
+        case .negative(let field, let value):
+            "The \(field) cannot be negative (got \(value))."
+        case .missing(let field, let kind):
+            "A \(kind.rawValue) needs a \(field)."
+        case .notAllowed(let field, let kind):
+            "A \(kind.rawValue) has no \(field); leave it out."
+        case .invalidEmail(let text):
+            "'\(text)' is not an e-mail address."
+        }
+    }
+}

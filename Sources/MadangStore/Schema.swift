@@ -1,0 +1,114 @@
+import GRDB
+
+/// The database schema, as a list of migrations applied in order.
+///
+/// A migration, once released, never changes: a later version adds a new one.
+/// That is what lets every later Madang open a file this version wrote.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: hearings, panel, items, goals, tags, audit log, search", migrate: v1)
+        return migrator
+    }
+
+    private static func v1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE hearing (
+                id INTEGER PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('public-hearing', 'council-meeting', 'briefing', 'seminar', 'participation-round')),
+                startsAt TEXT,
+                venue TEXT,
+                organizers TEXT NOT NULL DEFAULT '[]',
+                plan TEXT,
+                attendanceInPerson INTEGER CHECK (attendanceInPerson >= 0),
+                attendanceOnline INTEGER CHECK (attendanceOnline >= 0),
+                createdAt TEXT NOT NULL
+            );
+            CREATE TABLE participant (
+                id INTEGER PRIMARY KEY,
+                hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                affiliation TEXT,
+                role TEXT NOT NULL CHECK (role IN ('chair', 'panelist', 'presenter', 'official')),
+                position INTEGER NOT NULL CHECK (position >= 1),
+                UNIQUE (hearingId, position)
+            );
+            CREATE TABLE citizenGroup (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                createdAt TEXT NOT NULL
+            );
+            CREATE TABLE item (
+                id INTEGER PRIMARY KEY,
+                hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('statement', 'comment', 'proposal')),
+                title TEXT,
+                body TEXT NOT NULL CHECK (body <> ''),
+                speakerId INTEGER REFERENCES participant(id) ON DELETE RESTRICT,
+                speakingOrder INTEGER,
+                author TEXT,
+                authorEmail TEXT,
+                authorPhone TEXT,
+                groupId INTEGER REFERENCES citizenGroup(id) ON DELETE RESTRICT,
+                supporters INTEGER CHECK (supporters >= 0),
+                channel TEXT CHECK (channel IN ('in-room', 'online', 'mail')),
+                source TEXT NOT NULL CHECK (source IN ('typed', 'imported', 'web')),
+                sourceFile TEXT,
+                sourceLine INTEGER,
+                receivedAt TEXT NOT NULL,
+                createdAt TEXT NOT NULL,
+                CHECK ((kind = 'statement') = (speakerId IS NOT NULL AND speakingOrder IS NOT NULL)),
+                CHECK (kind <> 'proposal' OR (title IS NOT NULL AND groupId IS NOT NULL)),
+                UNIQUE (hearingId, speakingOrder)
+            );
+            CREATE INDEX item_by_hearing ON item(hearingId, kind);
+            CREATE INDEX item_by_speaker ON item(speakerId);
+            CREATE TABLE policyGoal (
+                id INTEGER PRIMARY KEY,
+                hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                parentId INTEGER REFERENCES policyGoal(id) ON DELETE CASCADE,
+                code TEXT NOT NULL,
+                name TEXT NOT NULL,
+                description TEXT,
+                terms TEXT NOT NULL DEFAULT '[]',
+                position INTEGER NOT NULL,
+                UNIQUE (hearingId, code)
+            );
+            CREATE TABLE tag (
+                itemId INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                goalId INTEGER NOT NULL REFERENCES policyGoal(id) ON DELETE CASCADE,
+                source TEXT NOT NULL CHECK (source IN ('rule', 'model', 'person')),
+                score REAL,
+                evidence TEXT NOT NULL DEFAULT '[]',
+                taggedBy TEXT,
+                taggedAt TEXT NOT NULL,
+                PRIMARY KEY (itemId, goalId)
+            );
+            CREATE INDEX tag_by_goal ON tag(goalId);
+            CREATE TABLE auditLog (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entityId INTEGER,
+                details TEXT
+            );
+            CREATE VIRTUAL TABLE itemSearch USING fts5(
+                title, body, content='item', content_rowid='id', tokenize='\(SearchIndexTokenizer.name)'
+            );
+            CREATE TRIGGER item_search_insert AFTER INSERT ON item BEGIN
+                INSERT INTO itemSearch(rowid, title, body) VALUES (new.id, new.title, new.body);
+            END;
+            CREATE TRIGGER item_search_delete AFTER DELETE ON item BEGIN
+                INSERT INTO itemSearch(itemSearch, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+            END;
+            CREATE TRIGGER item_search_update AFTER UPDATE OF title, body ON item BEGIN
+                INSERT INTO itemSearch(itemSearch, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                INSERT INTO itemSearch(rowid, title, body) VALUES (new.id, new.title, new.body);
+            END;
+            """)
+    }
+}

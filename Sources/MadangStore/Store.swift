@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import MadangCore
+
+/// The Madang database: one SQLite file that holds hearings, their panels and
+/// every opinion, with an audit log of each change.
+///
+/// Every write runs in its own `BEGIN IMMEDIATE` transaction, so a crash leaves
+/// the file as it was before the write, and two `madang` processes writing at
+/// once take turns (WAL mode and a busy timeout) instead of failing.
+///
+/// ```swift
+/// let store = try Store.create(at: "madang.sqlite", actor: "organizer")
+/// let hearing = try store.addHearing(Hearing(slug: "smart-city-plan-4", title: "4th Smart City Plan"))
+/// ```
+public struct Store: Sendable {
+    /// The file the store lives in.
+    public let path: String
+    /// The name written in the audit log for every change made through this store.
+    public let actor: String
+    let queue: DatabaseQueue
+
+    /// How long a write waits for another process's write to finish.
+    static let busyTimeout: TimeInterval = 30
+
+    /// Opens the database at `path`, creating the file if there is none, and brings
+    /// its schema up to date.
+    public static func create(at path: String, actor: String) throws -> Store {
+        try Store(path: path, actor: actor, mustExist: false)
+    }
+
+    /// Opens an existing database, bringing an older schema up to date.
+    ///
+    /// - Throws: ``StoreError/noDatabase(path:)`` when there is no file at `path`.
+    public static func open(at path: String, actor: String) throws -> Store {
+        try Store(path: path, actor: actor, mustExist: true)
+    }
+
+    private init(path: String, actor: String, mustExist: Bool) throws {
+        if mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.noDatabase(path: path)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Store.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            db.add(tokenizer: SearchIndexTokenizer.self)
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        self.path = path
+        self.actor = actor
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
+            try Store.migrate(queue, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notMadangDatabase(path: path, reason: "not an SQLite file")
+        }
+    }
+
+    private static func migrate(_ queue: DatabaseQueue, path: String) throws {
+        let migrator = Schema.migrator
+        let (complete, superseded, foreign) = try queue.read { db in
+            let hasMigrations = try db.tableExists("grdb_migrations")
+            let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            return (
+                try migrator.hasCompletedMigrations(db),
+                try migrator.hasBeenSuperseded(db),
+                !hasMigrations && tableCount > 0
+            )
+        }
+        if foreign { throw StoreError.notMadangDatabase(path: path, reason: "it holds tables of another program") }
+        if superseded { throw StoreError.newerSchema(path: path) }
+        if !complete { try migrator.migrate(queue) }
+    }
+
+    /// The names of the applied schema migrations, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs `body` in an immediate transaction: all of it is stored, or none.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
+    /// Adds a line to the audit log, inside the caller's transaction.
+    func audit(_ db: Database, _ action: String, entity: String, id: Int64?, details: [String: String] = [:]) throws {
+        let json = details.isEmpty ? nil : String(decoding: try JSONEncoder.sorted.encode(details), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO auditLog (at, actor, action, entity, entityId, details) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [Timestamp.string(Date()), actor, action, entity, id, json])
+    }
+
+    /// The audit log, oldest first.
+    public func auditLog() throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY id").map { row in
+                AuditEntry(
+                    at: Timestamp.date(row["at"]) ?? Date(timeIntervalSince1970: 0),
+                    actor: row["actor"], action: row["action"], entity: row["entity"],
+                    entityID: row["entityId"], details: row["details"])
+            }
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// An encoder with stable key order, for text stored in the database.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

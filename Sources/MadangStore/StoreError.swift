@@ -1,0 +1,48 @@
+import MadangCore
+
+/// Why the store could not do what was asked. Each message says what to do next.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No database file at the path: run `madang init` first.
+    case noDatabase(path: String)
+    /// The file exists but is not a Madang database.
+    case notMadangDatabase(path: String, reason: String)
+    /// A newer version of Madang has changed the file.
+    case newerSchema(path: String)
+    /// No hearing has this slug; `existing` lists those that do exist.
+    case unknownHearing(slug: String, existing: [String])
+    case duplicateHearing(slug: String)
+    case unknownParticipant(id: Int64)
+    case unknownItem(id: Int64)
+    case invalid(ValidationError)
+
+    public var description: String {
+        switch self {
+        case .noDatabase(let path):
+            return "There is no Madang database at \(path). Create one with `madang init`, or point to another with --db PATH or MADANG_DB."
+        case .notMadangDatabase(let path, let reason):
+            return "\(path) is not a Madang database (\(reason)). Choose another file with --db PATH."
+        case .newerSchema(let path):
+            return "\(path) was written by a newer version of Madang. Update madang to open it."
+        case .unknownHearing(let slug, let existing):
+            let list = existing.isEmpty
+                ? "There are no hearings yet; add one with `madang hearing add`."
+                : "Known hearings: \(existing.joined(separator: ", "))."
+            return "No hearing is called '\(slug)'. \(list)"
+        case .duplicateHearing(let slug):
+            return "A hearing called '\(slug)' already exists. Choose another slug, or change it with `madang hearing edit \(slug)`."
+        case .unknownParticipant(let id):
+            return "There is no participant with id \(id)."
+        case .unknownItem(let id):
+            return "There is no item with id \(id)."
+        case .invalid(let error):
+            return error.description
+        }
+    }
+}
+
+extension StoreError {
+    /// Runs a validation, reporting its failure as ``StoreError/invalid(_:)``.
+    static func checking<T>(_ validation: () throws(ValidationError) -> T) throws(StoreError) -> T {
+        do { return try validation() } catch { throw .invalid(error) }
+    }
+}

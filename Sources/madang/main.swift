@@ -1,0 +1,4 @@
+import MadangStore
+import MadangDigest
+import ArgumentParser
+print("x")
