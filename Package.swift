@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // Madang: an opinion collector for public hearings and citizen participation.
 //
-// Dependencies point one way (see DESIGN.md): Core <- Store, Intake <- Digest <- madang.
+// Dependencies point one way (see DESIGN.md): Core <- Store, Intake <- Digest <- Demo <- madang.
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "MadangStore", targets: ["MadangStore"]),
         .library(name: "MadangIntake", targets: ["MadangIntake"]),
         .library(name: "MadangDigest", targets: ["MadangDigest"]),
+        .library(name: "MadangDemo", targets: ["MadangDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -30,10 +31,11 @@ let package = Package(
             name: "MadangDigest",
             dependencies: ["MadangCore", "MadangStore", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "MadangDemo", dependencies: ["MadangCore", "MadangStore", "MadangDigest"]),
         .executableTarget(
             name: "madang",
             dependencies: [
-                "MadangCore", "MadangStore", "MadangIntake", "MadangDigest",
+                "MadangCore", "MadangStore", "MadangIntake", "MadangDigest", "MadangDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "MadangStoreTests", dependencies: ["MadangStore"]),
         .testTarget(name: "MadangIntakeTests", dependencies: ["MadangIntake"]),
         .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest"]),
-        .testTarget(name: "MadangCLITests", dependencies: ["MadangCore"]),
+        .testTarget(name: "MadangDemoTests", dependencies: ["MadangDemo"]),
+        .testTarget(name: "MadangCLITests", dependencies: ["madang", "MadangCore"]),
     ]
 )

@@ -1,0 +1,123 @@
+import MadangCore
+
+/// The sample hearings of `madang demo`, retold from the seed press releases:
+/// the public hearing on the 4th Smart City Comprehensive Plan (seed 001), the
+/// Gwangju citizen participation group's proposals (seed 002), and the Smart City
+/// Convergence Alliance's corporate seminar (seed 004).
+enum DemoData {
+    static let hearings: [DemoHearing] = [smartCityPlan, gwangjuProposals, allianceSeminar]
+
+    /// The slug of the hearing whose digest the demo writes.
+    static let featuredSlug = "smart-city-plan-4"
+
+    static var smartCityPlan: DemoHearing {
+        var demo = DemoHearing(hearing: Hearing(
+            slug: featuredSlug,
+            title: "Public hearing on the 4th Smart City Comprehensive Plan (draft)",
+            kind: .publicHearing,
+            startsAt: try? LocalDateTime(parsing: "2024-01-05 14:00"),
+            venue: "Main auditorium, Korea Research Institute for Human Settlements, Sejong",
+            organizers: ["Ministry of Land, Infrastructure and Transport", "Korea Research Institute for Human Settlements"],
+            plan: "4th Smart City Comprehensive Plan (draft). Vision: smart cities that connect the city and its people, "
+                + "growing together and leaping ahead. Goals: (1) a cutting-edge digital space that anyone can enjoy anywhere, "
+                + "at any time; (2) an innovative space led by the private sector with public support; "
+                + "(3) a smart space that serves as a model for the world.",
+            attendanceInPerson: 400))
+        demo.panel = [
+            .init(name: "Lee Sang-joo", affiliation: "Urban Policy Director, Ministry of Land, Infrastructure and Transport", role: .official),
+            .init(name: "Kim Gap-seong", affiliation: "Professor, Yonsei University", role: .chair),
+            .init(name: "Nam Gwang-woo", affiliation: "Professor, Kyungsung University", role: .panelist),
+            .init(name: "Kim Tae-hyung", affiliation: "Director, Transportation Research Institute", role: .panelist),
+            .init(name: "Park Seong-nam", affiliation: "Research Fellow, AURI", role: .panelist),
+            .init(name: "Jang Won-seok", affiliation: "Manager, LG CNS", role: .panelist),
+            .init(name: "Kwak Jeong-min", affiliation: "Attorney, Class Law Firm", role: .panelist),
+        ]
+        demo.remarks = [
+            .init(speaker: 0, text: "This plan is our chance to take the smart city demonstration programs that worked at home to "
+                + "markets abroad, and to grow the industry around private companies rather than around government projects."),
+            .init(speaker: 1, text: "Now that the draft has been presented, the panel will discuss its implementation strategies and tasks. "
+                + "I will call on each panelist in turn."),
+            .init(speaker: 2, text: "Linking data and supporting common standards is what will bring smart city data hubs to life. "
+                + "Many private companies find data hard to process, so the plan should also consider offering them processing services. "
+                + "Pilot projects can then uncover uses that keep the data and solutions they produce connected and growing."),
+            .init(speaker: 3, text: "Korean smart cities have moved past the early stage into expansion and maturity. "
+                + "We need a performance evaluation system with regular monitoring, governance that lets smart city services converge, "
+                + "and preparation for the city that comes after the smart city."),
+            .init(speaker: 4, text: "A metropolis, a city and a county cannot follow the same plan. "
+                + "Strategies should differ by the size of the region, and the plan should start from the people who will use the services."),
+            .init(speaker: 5, text: "The plan will only work if companies can sell what they build. Register proven smart city solutions "
+                + "as excellent products with the Public Procurement Service, and back overseas contracts and their delivery with detailed support."),
+            .init(speaker: 6, text: "Many regulations still block innovation by private companies. Central ministries and local governments "
+                + "need a joint way to deal with them, and I welcome that the draft already includes one."),
+            .init(speaker: 1, text: "Thank you. We will now take opinions from the floor."),
+        ]
+        demo.comments = [
+            .init(text: "스마트시티 전문 인력을 키울 수 있도록 교육 과정과 자격 제도를 마련해 주세요.", channel: .inRoom),
+            .init(text: "종합계획에서 지자체의 역할을 더 강화해야 합니다. 현장을 가장 잘 아는 것은 지자체입니다.", channel: .inRoom),
+            .init(text: "Please publish practical guidelines on data, platforms and infrastructure for cities drafting their own smart city plans.", channel: .online),
+            .init(text: "데이터허브를 기업만이 아니라 시민도 쓸 수 있게 개방해 주세요. 대중교통 정보부터 시작하면 좋겠습니다.", channel: .online),
+            .init(text: "Smaller counties need money and staff, not only guidance, to take part in the platform city program.", channel: .mail),
+        ]
+        return demo
+    }
+
+    static var gwangjuProposals: DemoHearing {
+        var demo = DemoHearing(hearing: Hearing(
+            slug: "gwangju-citizen-group",
+            title: "Gwangju smart city citizen participation group: proposals",
+            kind: .participationRound,
+            organizers: ["Gwangju Metropolitan City"],
+            plan: "Smart City Creation Action Plan: a citizen-led promotion system, smart city tasks chosen for citizens, "
+                + "and a big data integration platform built around citizens' convenience."))
+        let group = "Gwangju Smart City Citizen Participation Group"
+        demo.proposals = [
+            .init(group: group, title: "One portal for child care, jobs, culture and the arts",
+                  text: "The city runs many separate portals. Join them into one platform so a citizen signs in once and finds every service.",
+                  supporters: 214),
+            .init(group: group, title: "교통과 기후 데이터부터 쌓기",
+                  text: "빅데이터 분석을 교통 인프라와 기후 분야부터 단계적으로 축적하고, 분석 결과를 시정에 반영한 내용을 시민에게 공개해 주세요.",
+                  supporters: 187),
+            .init(group: group, title: "Citizens on the Smart City Creation Committee",
+                  text: "Give civil society groups a fixed share of the committee's seats, so citizens help set, carry out and evaluate the policy.",
+                  supporters: 133),
+            .init(group: "Gwangju university and techno park network", title: "Prepare a joint bid for the Smart City Challenge",
+                  text: "Universities, autonomous districts and the techno park should prepare the national Smart City Challenge application together, "
+                      + "with the city's administrative and financial support settled in advance.",
+                  supporters: 58),
+        ]
+        return demo
+    }
+
+    static var allianceSeminar: DemoHearing {
+        var demo = DemoHearing(hearing: Hearing(
+            slug: "smart-city-alliance-seminar",
+            title: "Smart City Convergence Alliance corporate seminar",
+            kind: .seminar,
+            startsAt: try? LocalDateTime(parsing: "2019-01-09 10:30"),
+            venue: "Job Committee briefing room, 12th floor, Gwanghwamun KT Building (West), Seoul",
+            organizers: ["Ministry of Land, Infrastructure and Transport"],
+            plan: "The alliance's composition plan and company participation in the national pilot cities (Sejong 5-1 neighborhood, Busan Eco Delta City)."))
+        demo.panel = [
+            .init(name: "Lee Jung-hee", affiliation: "Urban Economy Division Manager, MOLIT", role: .official),
+        ]
+        demo.remarks = [
+            .init(speaker: 0, text: "With many companies taking part, the alliance can lead a sustainable smart city built by the private sector. "
+                + "The national pilot city subcommittee starts first, and we hope companies that want to help build a world-leading smart city will join it."),
+        ]
+        demo.proposals = [
+            .init(group: "National pilot city subcommittee", title: "Open the pilot city infrastructure to IoT, big data and AI",
+                  text: "Define the interfaces early so companies can plug their IoT, big data and AI technology into the pilot cities' infrastructure.",
+                  supporters: 41),
+            .init(group: "Regulation and systems subcommittee", title: "A standing list of regulations to reform",
+                  text: "Collect the rules that stop services in the pilot cities in one list, and report on each one's progress at every general assembly.",
+                  supporters: 36),
+            .init(group: "Business model subcommittee", title: "Shared business models for mobility and energy",
+                  text: "Companies from different sectors should design revenue models together, starting with mobility and energy services.",
+                  supporters: 22),
+            .init(group: "Distribution and expansion subcommittee", title: "Take pilot city services abroad",
+                  text: "Package the pilot cities' services so member companies can offer them together in overseas markets.",
+                  supporters: 17),
+        ]
+        return demo
+    }
+}

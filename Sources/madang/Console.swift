@@ -1,0 +1,33 @@
+import Foundation
+
+/// Printing helpers: JSON for scripts, standard error for problems, terminal checks.
+enum Console {
+    static func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        }
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// True when standard input comes from a person at a terminal.
+    static var inputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
+
+    /// True when standard output goes to a terminal that may show colour.
+    static var outputIsColourTerminal: Bool {
+        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+}
+
+/// An error the CLI itself finds, printed as it is.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

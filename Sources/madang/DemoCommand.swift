@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import MadangDemo
+import MadangDigest
+import MadangStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build sample hearings from the seed press releases and write a digest.",
+        discussion: """
+            Adds three sample hearings to the database (created if needed): the public hearing on \
+            the 4th Smart City Comprehensive Plan (smart-city-plan-4), the Gwangju citizen \
+            participation group's proposals (gwangju-citizen-group) and the Smart City Convergence \
+            Alliance seminar (smart-city-alliance-seminar). Running it again rebuilds those three \
+            and leaves every other hearing alone.
+
+            Examples:
+              madang demo
+              madang demo --db /tmp/demo.sqlite --out /tmp/digests
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: ArgumentHelp("The folder to write the digest into.", valueName: "folder"))
+    var out = "madang-demo"
+
+    func run() throws {
+        let store = try database.create()
+        let result = try Demo.run(store: store, templates: try TemplateLibrary.builtIn(),
+                                  outputDirectory: URL(fileURLWithPath: out))
+        print("Built \(result.slugs.count) sample hearings in \(store.path):")
+        var table = TextTable(header: ["HEARING", "ITEMS"])
+        for slug in result.slugs { table.append([slug, String(result.itemCounts[slug] ?? 0)]) }
+        print(table.rendered().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
+        print("\nDigest written to \(result.digest.path)")
+        print("\nTry next:\n  madang items smart-city-plan-4\n  madang search smart-city-plan-4 데이터허브\n  madang panel list smart-city-plan-4")
+    }
+}

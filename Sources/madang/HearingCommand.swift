@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import MadangCore
+import MadangDigest
+import MadangStore
+
+struct HearingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hearing",
+        abstract: "Add, list, show and edit hearings.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self])
+
+    /// The fields of a hearing that `add` and `edit` both take.
+    struct Fields: ParsableArguments {
+        @Option(help: "The title, as it will head the digest.")
+        var title: String?
+        @Option(help: "What sort of event it is.")
+        var kind: HearingKind?
+        @Option(help: ArgumentHelp("When it starts: YYYY-MM-DD or \"YYYY-MM-DD HH:MM\".", valueName: "date"))
+        var date: LocalDateTime?
+        @Option(help: "Where it is held.")
+        var venue: String?
+        @Option(name: .customLong("organizer"), help: "An organizing body; repeat for several, in order.")
+        var organizers: [String] = []
+        @Option(help: "The plan or draft under discussion.")
+        var plan: String?
+        @Option(name: .customLong("in-person"), help: "How many attended in person.")
+        var inPerson: Int?
+        @Option(help: "How many followed online.")
+        var online: Int?
+
+        /// Applies every field that was given to `hearing`; an empty text clears a field.
+        func apply(to hearing: inout Hearing) {
+            if let title { hearing.title = title }
+            if let kind { hearing.kind = kind }
+            if let date { hearing.startsAt = date }
+            if let venue { hearing.venue = venue }
+            if !organizers.isEmpty { hearing.organizers = organizers.filter { !$0.isEmpty } }
+            if let plan { hearing.plan = plan }
+            if let inPerson { hearing.attendanceInPerson = inPerson }
+            if let online { hearing.attendanceOnline = online }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a hearing.",
+            discussion: """
+                Examples:
+                  madang hearing add smart-city-plan-4 --title "Public hearing on the 4th Smart City Plan" \\
+                    --kind public-hearing --date "2024-01-05 14:00" --venue "KRIHS, Sejong" \\
+                    --organizer "Ministry of Land, Infrastructure and Transport" --organizer KRIHS --in-person 400
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "A short name to type in later commands: lowercase letters, digits and hyphens.")
+        var slug: String
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            guard let title = fields.title else { throw ValidationError("Give the hearing a title with --title.") }
+            let store = try database.open()
+            var hearing = Hearing(slug: slug, title: title)
+            fields.apply(to: &hearing)
+            let stored = try store.addHearing(hearing)
+            print("Added hearing \(stored.slug). Next: madang panel add \(stored.slug) NAME --role chair")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the hearings, the most recent first.",
+            discussion: """
+                Examples:
+                  madang hearing list
+                  madang hearing list --json
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: JSONFlag
+
+        func run() throws {
+            let store = try database.open()
+            let hearings = try store.hearings()
+            if output.json { return try Console.printJSON(hearings) }
+            guard !hearings.isEmpty else {
+                return print("No hearings yet. Add one with: madang hearing add SLUG --title TITLE")
+            }
+            var table = TextTable(header: ["SLUG", "DATE", "KIND", "ITEMS", "TITLE"])
+            for hearing in hearings {
+                let count = try store.itemCounts(hearingID: hearing.id ?? 0).values.reduce(0, +)
+                table.append([hearing.slug, hearing.startsAt?.description ?? "", hearing.kind.rawValue,
+                              String(count), hearing.title])
+            }
+            print(table.rendered())
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a hearing's facts, panel and counts.",
+            discussion: """
+                Examples:
+                  madang hearing show smart-city-plan-4
+                  madang hearing show smart-city-plan-4 --json
+                """)
+
+        struct Details: Encodable {
+            var hearing: Hearing
+            var panel: [Participant]
+            var items: [String: Int]
+        }
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var slug: String
+        @OptionGroup var output: JSONFlag
+
+        func run() throws {
+            let store = try database.open()
+            let hearing = try store.hearing(slug: slug)
+            let panel = try store.panel(hearingID: hearing.id ?? 0)
+            let counts = try store.itemCounts(hearingID: hearing.id ?? 0)
+            if output.json {
+                let byName = Dictionary(uniqueKeysWithValues: ItemKind.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
+                return try Console.printJSON(Details(hearing: hearing, panel: panel.participants, items: byName))
+            }
+            var facts = TextTable(header: ["", ""])
+            facts.maximumCellWidth = 100
+            let attendance = [hearing.attendanceInPerson.map { "\($0) in person" }, hearing.attendanceOnline.map { "\($0) online" }]
+                .compactMap { $0 }.joined(separator: ", ")
+            for (label, value) in [
+                ("Slug", hearing.slug), ("Title", hearing.title), ("Kind", hearing.kind.label),
+                ("When", hearing.startsAt?.description ?? ""), ("Venue", hearing.venue ?? ""),
+                ("Organizers", hearing.organizers.joined(separator: "; ")), ("Plan", hearing.plan ?? ""),
+                ("Attendance", attendance),
+                ("Items", ItemKind.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)s" }.joined(separator: ", ")),
+            ] where !value.isEmpty {
+                facts.append([label + ":", value])
+            }
+            print(facts.rendered().split(separator: "\n").dropFirst().joined(separator: "\n"))
+            print("")
+            print(PanelCommand.table(panel))
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a hearing's facts. Only the options given change; an empty text clears a field.",
+            discussion: """
+                Examples:
+                  madang hearing edit smart-city-plan-4 --online 1200
+                  madang hearing edit smart-city-plan-4 --venue "" --slug plan-4-hearing
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var slug: String
+        @Option(name: .customLong("slug"), help: "A new slug.") var newSlug: String?
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            let store = try database.open()
+            let edited = try store.updateHearing(slug: slug) { hearing in
+                fields.apply(to: &hearing)
+                if let newSlug { hearing.slug = newSlug }
+            }
+            print("Updated hearing \(edited.slug).")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import MadangCore
+import MadangStore
+
+/// The contact details a comment or proposal can carry, kept apart from the text.
+struct ContactOptions: ParsableArguments {
+    @Option(help: "The author's name. Digests show citizens by number, not by name.") var author: String?
+    @Option(help: "The author's e-mail address (never printed in a digest).") var email: String?
+    @Option(help: "The author's phone number (never printed in a digest).") var phone: String?
+
+    var contact: Contact { Contact(email: email, phone: phone) }
+}
+
+/// Prints what an `add` command stored.
+func report(_ item: Item, in hearing: Hearing, json: Bool) throws {
+    if json { return try Console.printJSON(item) }
+    var line = "Added \(item.kind.rawValue) #\(item.id ?? 0) to \(hearing.slug)"
+    if let order = item.speakingOrder, let speaker = item.speaker {
+        line += " (\(speaker), speaking order \(order))"
+    }
+    print(line + ".")
+}
+
+struct StatementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statement", abstract: "Record what a panelist said.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add one statement by a participant; it takes the next place in the speaking order.",
+            discussion: """
+                For a whole session of remarks, `madang record` is quicker.
+
+                Examples:
+                  madang statement add smart-city-plan-4 --speaker 2 "Data hubs need common standards."
+                  madang statement add smart-city-plan-4 --speaker nam "민간 기업의 데이터 가공을 지원해야 합니다."
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+        @Option(help: "Who said it: the number on the panel or the start of the name.") var speaker: String
+        @Argument(help: "What they said.") var text: String
+        @OptionGroup var output: JSONFlag
+
+        func run() throws {
+            let store = try database.open()
+            let hearing = try store.hearing(slug: self.hearing)
+            let who = try store.panel(hearingID: hearing.id ?? 0).participant(matching: speaker)
+            let item = try store.addItem(.statement(hearingID: hearing.id ?? 0, speakerID: who.id ?? 0, body: text))
+            try report(item, in: hearing, json: output.json)
+        }
+    }
+}
+
+struct CommentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "comment", abstract: "Record a comment from a member of the public.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a comment from a member of the public.",
+            discussion: """
+                Examples:
+                  madang comment add smart-city-plan-4 "버스 노선 정보를 데이터허브에 공개해 주세요." --channel online
+                  madang comment add smart-city-plan-4 "Please publish the guidelines." --author "Lee Min-ji" --email minji@example.org
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+        @Argument(help: "The comment.") var text: String
+        @Option(help: "A subject line, if the comment has one.") var title: String?
+        @Option(help: "How it reached the hearing.") var channel: Channel?
+        @OptionGroup var contact: ContactOptions
+        @OptionGroup var output: JSONFlag
+
+        func run() throws {
+            let store = try database.open()
+            let hearing = try store.hearing(slug: self.hearing)
+            let item = try store.addItem(.comment(
+                hearingID: hearing.id ?? 0, body: text, title: title, author: contact.author,
+                contact: contact.contact, channel: channel))
+            try report(item, in: hearing, json: output.json)
+        }
+    }
+}
+
+struct ProposalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proposal", abstract: "Record a proposal from a group.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a proposal from a citizen participation group, council or alliance.",
+            discussion: """
+                Examples:
+                  madang proposal add gwangju-citizen-group "Join the city's portals into one." \\
+                    --group "Gwangju Smart City Citizen Participation Group" --title "One portal" --supporters 214
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+        @Argument(help: "The proposal's text.") var text: String
+        @Option(help: "The group that makes the proposal.") var group: String
+        @Option(help: "The proposal's title.") var title: String
+        @Option(help: "How many people support it.") var supporters: Int?
+        @OptionGroup var contact: ContactOptions
+        @OptionGroup var output: JSONFlag
+
+        func run() throws {
+            let store = try database.open()
+            let hearing = try store.hearing(slug: self.hearing)
+            let item = try store.addItem(.proposal(
+                hearingID: hearing.id ?? 0, group: group, title: title, body: text, supporters: supporters,
+                author: contact.author, contact: contact.contact))
+            try report(item, in: hearing, json: output.json)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+@main
+struct Madang: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "madang",
+        abstract: "Collect and digest what people say at public hearings and in citizen participation.",
+        discussion: """
+            Everything is kept in one SQLite file: ./madang.sqlite, or the file named by --db PATH \
+            or the MADANG_DB environment variable.
+
+            Examples:
+              madang demo                                  # sample hearings from the seed press releases, and a digest
+              madang init
+              madang hearing add smart-city-plan-4 --title "4th Smart City Plan hearing" --date "2024-01-05 14:00"
+              madang panel add smart-city-plan-4 "Kim Gap-seong" --role chair --affiliation "Yonsei University"
+              madang record smart-city-plan-4              # type panel remarks live
+              madang digest smart-city-plan-4 -o digest.md
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, HearingCommand.self, PanelCommand.self, Record.self,
+            StatementCommand.self, CommentCommand.self, ProposalCommand.self,
+            Items.self, Search.self, DigestCommand.self, DemoCommand.self,
+        ]
+    )
+}

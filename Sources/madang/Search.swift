@@ -1,0 +1,44 @@
+import ArgumentParser
+import MadangStore
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find a hearing's opinions by words in their title or text, best matches first.",
+        discussion: """
+            Every word must appear; a word also matches the start of longer words (park finds \
+            parking). Korean words are found inside longer words and before particles: 교통 finds \
+            교통이 and 대중교통.
+
+            Examples:
+              madang search smart-city-plan-4 데이터허브
+              madang search smart-city-plan-4 private companies --limit 5
+              madang search smart-city-plan-4 교통 --json
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The hearing's slug.") var hearing: String
+    @Argument(help: "The words to look for.") var words: [String]
+    @Option(help: "Show at most this many matches.") var limit = 20
+    @OptionGroup var output: JSONFlag
+
+    func validate() throws {
+        guard !words.isEmpty else { throw ValidationError("Give at least one word to search for.") }
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+    }
+
+    func run() throws {
+        let store = try database.open()
+        let hearing = try store.hearing(slug: self.hearing)
+        let query = words.joined(separator: " ")
+        let marks = output.json || !Console.outputIsColourTerminal ? ("[", "]") : ("\u{1B}[1;4m", "\u{1B}[0m")
+        let hits = try store.search(hearingID: hearing.id ?? 0, query: query, limit: limit, highlight: marks)
+        if output.json { return try Console.printJSON(hits) }
+        guard !hits.isEmpty else { return print("Nothing in \(hearing.slug) matches \"\(query)\".") }
+        print("\(hits.count) match\(hits.count == 1 ? "" : "es") for \"\(query)\" in \(hearing.slug):\n")
+        for hit in hits {
+            let by = Items.by(hit.item)
+            print("#\(hit.item.id ?? 0) \(hit.item.kind.rawValue)\(by.isEmpty ? "" : " · \(by)")")
+            print("   " + hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import MadangStore
-import MadangDigest
-import ArgumentParser
-print("x")
