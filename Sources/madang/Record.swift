@@ -8,13 +8,7 @@ struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Type panel remarks live, or feed a transcript; every remark keeps its speaking order.",
         discussion: """
-            At a terminal, each line is stored the moment you press Enter, so closing the \
-            terminal loses at most the line being typed.
-              2: Data hubs need standards.     remark by panelist number 2 (who becomes the current speaker)
-              nam: 표준이 중요합니다            the same, picking the speaker by the start of the name
-              And processing services.         a line without a label: the current speaker again
-              /3  or  kim t:                   make someone the current speaker
-              /undo  /list  /help  /quit       take back the last remark, show the panel, help, finish (or Ctrl-D)
+            \(Record.liveHelp)
 
             From a pipe or --from FILE, every line is 'speaker: text' (a line without a label \
             continues the previous speaker). The whole transcript is checked first: if any line \
@@ -25,6 +19,16 @@ struct Record: ParsableCommand {
               madang record smart-city-plan-4 < transcript.txt
               madang record smart-city-plan-4 --from transcript.txt
             """)
+
+    /// How to type during live entry; shown by --help and by /help.
+    static let liveHelp = """
+        At a terminal, each line is stored the moment you press Enter, so closing the terminal loses at most the line being typed.
+          2: Data hubs need standards.   remark by panelist 2, now the current speaker
+          nam: 표준이 중요합니다         the same, picking the speaker by name
+          And processing services.       no label: the current speaker again
+          /3  or  kim t:                 make someone the current speaker
+          /undo /list /help /quit        take back the last remark, panel, help, finish
+        """
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The hearing's slug.") var hearing: String
@@ -120,8 +124,7 @@ struct Record: ParsableCommand {
                     Console.error("  could not take it back: \(error)")
                 }
             case .help:
-                print(Record.helpMessage(columns: nil).split(separator: "\n").drop { !$0.contains("At a terminal") }
-                    .prefix(7).joined(separator: "\n"))
+                print(Record.liveHelp)
             case .quit:
                 print("Recorded \(recorded.count) statement\(recorded.count == 1 ? "" : "s") for \(hearing.slug).")
                 return

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import MadangCore
+
+@Suite("Validation")
+struct ValidationTests {
+    @Test("Dates and times are read in the forms people type", arguments: [
+        ("2024-01-05", "2024-01-05"), ("2024-01-05 14:00", "2024-01-05 14:00"),
+        ("2024-01-05T9:05", "2024-01-05 09:05"), (" 2024-02-29 ", "2024-02-29"),
+    ])
+    func datesParse(input: String, expected: String) throws {
+        #expect(try LocalDateTime(parsing: input).description == expected)
+    }
+
+    @Test("Impossible dates are refused", arguments: [
+        "2023-02-29", "2024-13-01", "2024-01-32", "2024-1-5", "05/01/2024", "2024-01-05 24:00", "2024-01-05 12:60", "",
+    ])
+    func datesRefused(input: String) {
+        #expect(throws: ValidationError.invalidDate(input)) { try LocalDateTime(parsing: input) }
+    }
+
+    @Test("Slugs are lowercase letters, digits and inner hyphens")
+    func slugs() throws {
+        #expect(try Hearing.validSlug("smart-city-plan-4") == "smart-city-plan-4")
+        for bad in ["", "Plan", "plan 4", "-plan", "plan-", "계획", String(repeating: "a", count: 65)] {
+            #expect(throws: ValidationError.invalidSlug(bad)) { try Hearing.validSlug(bad) }
+        }
+    }
+
+    @Test("Text is stored in NFC with Unix line breaks and without outer space")
+    func normalization() {
+        let decomposed = "교통".decomposedStringWithCanonicalMapping
+        #expect(Text.normalized("  \(decomposed)\r\nline\rend \n") == "교통\nline\nend")
+        #expect(Text.normalized("교통").unicodeScalars.count == 2)
+        #expect(Text.optional("   ") == nil)
+    }
+
+    @Test("Each kind of item takes only its own fields")
+    func itemKinds() throws {
+        #expect(throws: ValidationError.missing(field: "speaker", kind: .statement)) {
+            try Item(hearingID: 1, kind: .statement, body: "x").validated()
+        }
+        #expect(throws: ValidationError.notAllowed(field: "group", kind: .comment)) {
+            try Item(hearingID: 1, kind: .comment, body: "x", group: "g").validated()
+        }
+        #expect(throws: ValidationError.missing(field: "title", kind: .proposal)) {
+            try Item.proposal(hearingID: 1, group: "g", title: " ", body: "x").validated()
+        }
+        #expect(throws: ValidationError.negative(field: "number of supporters", value: -1)) {
+            try Item.proposal(hearingID: 1, group: "g", title: "t", body: "x", supporters: -1).validated()
+        }
+        #expect(throws: ValidationError.empty(field: "text of the comment")) {
+            try Item.comment(hearingID: 1, body: "\n\t").validated()
+        }
+        let ok = try Item.comment(hearingID: 1, body: " 좋습니다 ", contact: Contact(email: " a@b.kr ")).validated()
+        #expect(ok.body == "좋습니다")
+        #expect(ok.contact.email == "a@b.kr")
+        #expect(throws: ValidationError.invalidEmail("a@b")) {
+            try Item.comment(hearingID: 1, body: "x", contact: Contact(email: "a@b")).validated()
+        }
+    }
+
+    @Test("Roles are read in English and Korean")
+    func roles() {
+        #expect(ParticipantRole(userText: "Chair") == .chair)
+        #expect(ParticipantRole(userText: "좌장") == .chair)
+        #expect(ParticipantRole(userText: "토론자") == .panelist)
+        #expect(ParticipantRole(userText: "발표자") == .presenter)
+        #expect(ParticipantRole(userText: "audience") == nil)
+    }
+
+    @Test("Provenance survives its stored form")
+    func provenance() {
+        for value in [Provenance.typed, .web, .imported(file: "a.csv", line: 12)] {
+            var file: String?, line: Int?
+            if case .imported(let f, let l) = value { (file, line) = (f, l) }
+            #expect(Provenance(source: value.source, file: file, line: line) == value)
+        }
+        #expect(Provenance(source: "imported", file: nil, line: nil) == nil)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import MadangCore
+import MadangDigest
+import MadangStore
+import Testing
+@testable import MadangDemo
+
+@Suite("Demo")
+struct DemoTests {
+    @Test("The demo rebuilds its hearings on every run and leaves other hearings alone")
+    func rebuilds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("madang-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store.create(at: folder.appendingPathComponent("d.sqlite").path, actor: "test")
+        let mine = try store.addHearing(Hearing(slug: "my-hearing", title: "Mine"))
+        _ = try store.addItem(.comment(hearingID: mine.id!, body: "keep me"))
+        let templates = try TemplateLibrary.builtIn()
+
+        let first = try Demo.run(store: store, templates: templates, outputDirectory: folder)
+        let second = try Demo.run(store: store, templates: templates, outputDirectory: folder)
+        #expect(first.itemCounts == second.itemCounts)
+        #expect(try store.hearings().count == 4)
+        #expect(try store.items(hearingID: mine.id!).map(\.body) == ["keep me"])
+
+        let plan = try store.hearing(slug: "smart-city-plan-4")
+        #expect(plan.attendanceInPerson == 400)
+        let panel = try store.panel(hearingID: plan.id!)
+        #expect(panel.chair?.name == "Kim Gap-seong")
+        #expect(panel.participants.filter { $0.role == .panelist }.map(\.name)
+            == ["Nam Gwang-woo", "Kim Tae-hyung", "Park Seong-nam", "Jang Won-seok", "Kwak Jeong-min"])
+        let statements = try store.items(hearingID: plan.id!, kind: .statement)
+        #expect(statements.map(\.speakingOrder) == Array(1...statements.count).map(Optional.some))
+        #expect(try store.search(hearingID: plan.id!, query: "데이터허브").count == 1)
+
+        let gwangju = try store.hearing(slug: "gwangju-citizen-group")
+        let proposals = try store.items(hearingID: gwangju.id!, kind: .proposal)
+        #expect(proposals.count == 4)
+        #expect(FileManager.default.fileExists(atPath: second.digest.path))
+    }
+
+    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
+
+    static func words(_ text: String) -> [Substring] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    }
+
+    @Test("The sample text is not the seeds' sentences pasted in",
+          .enabled(if: FileManager.default.fileExists(atPath: seeds.path), "../shared/seeds is absent"))
+    func ownWords() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: DemoTests.seeds, includingPropertiesForKeys: nil)
+        #expect(files.count == 5)
+        let seedWords = " " + DemoTests.words(try files.map { try String(contentsOf: $0, encoding: .utf8) }
+            .joined(separator: "\n")).joined(separator: " ") + " "
+        let samples = DemoData.hearings.flatMap { demo in
+            demo.remarks.map(\.text) + demo.comments.map(\.text) + demo.proposals.map(\.text)
+        }
+        // No run of eight words in a row from a seed appears in the sample text.
+        let length = 8
+        for sample in samples {
+            let words = DemoTests.words(sample)
+            guard words.count >= length else { continue }
+            for start in 0...(words.count - length) {
+                let run = " " + words[start..<start + length].joined(separator: " ") + " "
+                #expect(!seedWords.contains(run), "copied from a seed:\(run)")
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Testing
+@testable import MadangStore
+
+@Suite("Database location")
+struct DatabaseLocationTests {
+    @Test("--db wins over MADANG_DB, which wins over ./madang.sqlite")
+    func precedence() {
+        #expect(DatabaseLocation.resolve(option: "a.sqlite", environment: ["MADANG_DB": "b.sqlite"]) == "a.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: ["MADANG_DB": "b.sqlite"]) == "b.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: ["MADANG_DB": ""]) == "madang.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: [:]) == "madang.sqlite")
+    }
+
+    @Test("The audit log names the user")
+    func actor() {
+        #expect(DatabaseLocation.actor(environment: ["USER": "minji"]) == "minji")
+        #expect(DatabaseLocation.actor(environment: ["LOGNAME": "jun"]) == "jun")
+        #expect(DatabaseLocation.actor(environment: [:]) == "unknown")
+    }
+}
