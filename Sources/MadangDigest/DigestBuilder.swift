@@ -51,7 +51,15 @@ public enum DigestBuilder {
             proposals: proposals, hasProposals: !proposals.isEmpty,
             counts: .init(statements: statements.count, comments: comments.count, proposals: proposals.count,
                           total: items.count),
-            generatedAt: now.formatted(Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space,
-                                                               timeZone: .gmt).year().month().day().time(includingFractionalSeconds: false)) + " UTC")
+            generatedAt: generatedAt(now))
+    }
+
+    /// `2026-11-21 18:30 UTC`.
+    static func generatedAt(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) UTC"
     }
 }

@@ -30,7 +30,7 @@ struct DemoCommand: ParsableCommand {
                                   outputDirectory: URL(fileURLWithPath: out))
         print("Built \(result.slugs.count) sample hearings in \(store.path):")
         var table = TextTable(header: ["HEARING", "ITEMS"])
-        for slug in result.slugs { table.append([slug, String(result.itemCounts[slug] ?? 0)]) }
+        for slug in result.slugs { table.append([slug, "\(result.itemCounts[slug] ?? 0) items"]) }
         print(table.rendered().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
         print("\nDigest written to \(result.digest.path)")
         print("\nTry next:\n  madang items smart-city-plan-4\n  madang search smart-city-plan-4 데이터허브\n  madang panel list smart-city-plan-4")

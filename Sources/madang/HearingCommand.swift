@@ -125,7 +125,7 @@ struct HearingCommand: ParsableCommand {
                 return try Console.printJSON(Details(hearing: hearing, panel: panel.participants, items: byName))
             }
             var facts = TextTable(header: ["", ""])
-            facts.maximumCellWidth = 100
+            facts.maximumCellWidth = .max
             let attendance = [hearing.attendanceInPerson.map { "\($0) in person" }, hearing.attendanceOnline.map { "\($0) online" }]
                 .compactMap { $0 }.joined(separator: ", ")
             for (label, value) in [

@@ -27,7 +27,7 @@ struct Items: ParsableCommand {
         for item in items {
             table.append([
                 String(item.id ?? 0), item.kind.rawValue, item.speakingOrder.map(String.init) ?? "",
-                Items.by(item), item.title.map { "\($0) — \(item.body)" } ?? item.body,
+                TextTable.truncate(Items.by(item), to: 32), item.title.map { "\($0) — \(item.body)" } ?? item.body,
             ])
         }
         print(table.rendered())

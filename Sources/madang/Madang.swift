@@ -10,12 +10,12 @@ struct Madang: ParsableCommand {
             or the MADANG_DB environment variable.
 
             Examples:
-              madang demo                                  # sample hearings from the seed press releases, and a digest
+              madang demo                 # sample hearings from the seeds, and a digest
               madang init
-              madang hearing add smart-city-plan-4 --title "4th Smart City Plan hearing" --date "2024-01-05 14:00"
-              madang panel add smart-city-plan-4 "Kim Gap-seong" --role chair --affiliation "Yonsei University"
-              madang record smart-city-plan-4              # type panel remarks live
-              madang digest smart-city-plan-4 -o digest.md
+              madang hearing add plan-4 --title "4th Smart City Plan" --date 2024-01-05
+              madang panel add plan-4 "Kim Gap-seong" --role chair --affiliation Yonsei
+              madang record plan-4        # type panel remarks live
+              madang digest plan-4 -o digest.md
             """,
         version: "0.1.0",
         subcommands: [
