@@ -44,13 +44,12 @@ struct Record: ParsableCommand {
         }
         if let from {
             guard let handle = FileHandle(forReadingAtPath: from) else { throw CLIError("Cannot open \(from).") }
-            let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
-            try transcript(text.components(separatedBy: "\n"), source: from, store: store, hearing: hearing, panel: panel)
+            let lines = try TranscriptText.lines([UInt8](handle.readDataToEndOfFile()), source: from)
+            try transcript(lines, source: from, store: store, hearing: hearing, panel: panel)
         } else if Console.inputIsTerminal {
             try live(store: store, hearing: hearing, panel: panel)
         } else {
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: true) { lines.append(line) }
+            let lines = try TranscriptText.lines([UInt8](FileHandle.standardInput.readDataToEndOfFile()), source: "stdin")
             try transcript(lines, source: "stdin", store: store, hearing: hearing, panel: panel)
         }
     }
