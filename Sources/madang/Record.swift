@@ -81,7 +81,8 @@ struct Record: ParsableCommand {
         guard let first = stored.first?.speakingOrder, let last = stored.last?.speakingOrder else {
             return print("The transcript held no remarks; nothing was recorded.")
         }
-        print("Recorded \(stored.count) statement\(stored.count == 1 ? "" : "s") for \(hearing.slug) (speaking order \(first)–\(last)).")
+        let orders = first == last ? "speaking order \(first)" : "speaking order \(first)–\(last)"
+        print("Recorded \(stored.count) statement\(stored.count == 1 ? "" : "s") for \(hearing.slug) (\(orders)).")
     }
 
     private func live(store: Store, hearing: Hearing, panel: Panel) throws {
