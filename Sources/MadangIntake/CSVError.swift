@@ -1,0 +1,32 @@
+/// What is wrong with a CSV file, and where.
+public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Text follows a closing quote: `"ab"c`.
+    case unexpectedAfterQuote(line: Int, column: Int, character: String)
+    /// A quoted field is still open at the end of the file.
+    case unterminatedQuote(line: Int, column: Int)
+    /// A byte sequence that is not text in the file's encoding.
+    case invalidByte(line: Int, byteOffset: Int, encoding: String)
+    /// The file cannot be read at all.
+    case unreadable(path: String, reason: String)
+
+    /// The line the problem is on.
+    public var line: Int? {
+        switch self {
+        case .unexpectedAfterQuote(let line, _, _), .unterminatedQuote(let line, _), .invalidByte(let line, _, _): line
+        case .unreadable: nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unexpectedAfterQuote(let line, let column, let character):
+            "line \(line), column \(column): unexpected \"\(character)\" after closing quote"
+        case .unterminatedQuote(let line, let column):
+            "line \(line), column \(column): unterminated quoted field started here; every record after it would be read as part of this field"
+        case .invalidByte(let line, let byteOffset, let encoding):
+            "line \(line): byte \(byteOffset) is not valid \(encoding); give the right one with --encoding (utf-8, cp949, utf-16)"
+        case .unreadable(let path, let reason):
+            "cannot read \(path): \(reason)"
+        }
+    }
+}

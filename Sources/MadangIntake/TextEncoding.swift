@@ -1,0 +1,103 @@
+/// The text encodings CSV files arrive in.
+public enum TextEncoding: String, CaseIterable, Sendable {
+    case utf8 = "utf-8"
+    case utf16LittleEndian = "utf-16le"
+    case utf16BigEndian = "utf-16be"
+    /// Korean Excel's default ("ANSI" on a Korean Windows). EUC-KR files are read as
+    /// CP949, its superset, because glibc's EUC-KR decoder drops bytes silently.
+    case cp949
+
+    /// The name iconv knows the encoding by.
+    var iconvName: String {
+        switch self {
+        case .utf8: "UTF-8"
+        case .utf16LittleEndian: "UTF-16LE"
+        case .utf16BigEndian: "UTF-16BE"
+        case .cp949: "CP949"
+        }
+    }
+
+    /// Reads an `--encoding` value: utf-8, utf-16 (byte order from the BOM),
+    /// utf-16le, utf-16be, cp949, euc-kr (read as CP949), or `auto` (nil).
+    public static func named(_ name: String) -> TextEncodingChoice? {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "auto": .auto
+        case "utf-8", "utf8": .forced(.utf8)
+        case "utf-16", "utf16": .utf16
+        case "utf-16le", "utf16le": .forced(.utf16LittleEndian)
+        case "utf-16be", "utf16be": .forced(.utf16BigEndian)
+        case "cp949", "euc-kr", "euckr", "uhc", "ms949", "ks-c-5601-1987": .forced(.cp949)
+        default: nil
+        }
+    }
+
+    /// Finds the encoding of a file from its first bytes: a byte-order mark if there
+    /// is one, else UTF-16 by its zero bytes, else UTF-8 if the sample is valid UTF-8,
+    /// else CP949. Returns the encoding and the length of the byte-order mark.
+    public static func detect(_ sample: [UInt8]) -> (encoding: TextEncoding, bomLength: Int) {
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+        if sample.starts(with: [0xFF, 0xFE]) { return (.utf16LittleEndian, 2) }
+        if sample.starts(with: [0xFE, 0xFF]) { return (.utf16BigEndian, 2) }
+        let pairs = sample.count / 2
+        if pairs >= 2 {
+            let evenZeros = stride(from: 0, to: pairs * 2, by: 2).filter { sample[$0] == 0 }.count
+            let oddZeros = stride(from: 1, to: pairs * 2, by: 2).filter { sample[$0] == 0 }.count
+            if oddZeros * 3 > pairs && evenZeros * 10 < pairs { return (.utf16LittleEndian, 0) }
+            if evenZeros * 3 > pairs && oddZeros * 10 < pairs { return (.utf16BigEndian, 0) }
+        }
+        return (UTF8Validation.firstInvalidByte(in: sample, allowTruncatedEnd: true) == nil ? .utf8 : .cp949, 0)
+    }
+}
+
+/// What `--encoding` asked for.
+public enum TextEncodingChoice: Hashable, Sendable {
+    /// Detect it from the file.
+    case auto
+    /// UTF-16, byte order from the byte-order mark (little-endian without one).
+    case utf16
+    case forced(TextEncoding)
+}
+
+/// Checking that bytes are UTF-8.
+enum UTF8Validation {
+    /// The index of the first byte that is not part of valid UTF-8, or nil. With
+    /// `allowTruncatedEnd`, a sequence cut off by the end of the buffer is fine.
+    static func firstInvalidByte(in bytes: some RandomAccessCollection<UInt8>, allowTruncatedEnd: Bool) -> Int? {
+        let array = Array(bytes)
+        var i = 0
+        while i < array.count {
+            let b = array[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            if i + length > array.count {
+                if allowTruncatedEnd, validPrefix(array[i...], length: length) { return nil }
+                return i
+            }
+            if String(validating: array[i..<i + length], as: UTF8.self) == nil { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The length of an incomplete but so-far valid sequence at the end of `bytes` (0 to 3).
+    static func incompleteTailLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = bytes.count
+        for back in 1...min(3, n) where n - back >= 0 {
+            let b = bytes[n - back]
+            if b & 0xC0 == 0x80 { continue }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            return length > back ? back : 0
+        }
+        return 0
+    }
+
+    private static func validPrefix(_ bytes: ArraySlice<UInt8>, length: Int) -> Bool {
+        bytes.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 } && bytes.count < length
+    }
+}
