@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import MadangIntake
+
+@Suite("CSV files: encodings, dialects, errors")
+struct CSVFileTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("madang-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func write(_ bytes: [UInt8], _ name: String = "f.csv") throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func records(_ file: CSVFile) throws -> [[String]] {
+        var out: [[String]] = []
+        try file.read { out.append($0.fields) }
+        return out
+    }
+
+    /// 제목,내용 / 교통,버스가 부족합니다 in CP949, as Korean Excel saves it (CRLF).
+    static let cp949: [UInt8] = [
+        0xC1, 0xA6, 0xB8, 0xF1, 0x2C, 0xB3, 0xBB, 0xBF, 0xEB, 0x0D, 0x0A,
+        0xB1, 0xB3, 0xC5, 0xEB, 0x2C, 0xB9, 0xF6, 0xBD, 0xBA, 0xB0, 0xA1, 0x20,
+        0xBA, 0xCE, 0xC1, 0xB7, 0xC7, 0xD5, 0xB4, 0xCF, 0xB4, 0xD9, 0x0D, 0x0A,
+    ]
+
+    @Test("CP949 from Korean Excel is detected and decoded")
+    func cp949() throws {
+        let file = try CSVFile(path: write(CSVFileTests.cp949))
+        #expect(file.encoding == .cp949)
+        #expect(file.encodingDetected)
+        #expect(try records(file) == [["제목", "내용"], ["교통", "버스가 부족합니다"]])
+    }
+
+    @Test("UTF-16 with a byte-order mark, both byte orders")
+    func utf16() throws {
+        let text = "제목\t내용\r\n교통\t\"줄\n바꿈\"\r\n"
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for (bytes, encoding) in [(little, TextEncoding.utf16LittleEndian), (big, .utf16BigEndian)] {
+            let file = try CSVFile(path: write(bytes))
+            #expect(file.encoding == encoding)
+            #expect(file.dialect.delimiter == 0x09)
+            #expect(try records(file) == [["제목", "내용"], ["교통", "줄\n바꿈"]])
+        }
+    }
+
+    @Test("A UTF-8 byte-order mark is dropped; semicolons are detected")
+    func bomAndSemicolon() throws {
+        let file = try CSVFile(path: write([0xEF, 0xBB, 0xBF] + Array("title;body\n\"a;b\";c\nd;e\n".utf8)))
+        #expect(file.encoding == .utf8)
+        #expect(file.dialect.delimiterName == "semicolon")
+        #expect(try records(file) == [["title", "body"], ["a;b", "c"], ["d", "e"]])
+    }
+
+    @Test("An invalid UTF-8 byte is an error naming its line and offset")
+    func invalidUTF8() throws {
+        let path = try write(Array("a,b\nc,d\ne,".utf8) + [0xFF] + Array("f\n".utf8))
+        #expect(throws: CSVError.invalidByte(line: 3, byteOffset: 10, encoding: "utf-8")) {
+            try records(CSVFile(path: path, encoding: .forced(.utf8)))
+        }
+        // Found while streaming too, when the delimiter is given and the sample is not decoded first.
+        #expect(throws: CSVError.invalidByte(line: 3, byteOffset: 10, encoding: "utf-8")) {
+            try records(CSVFile(path: path, encoding: .forced(.utf8), delimiter: 0x2C))
+        }
+    }
+
+    @Test("A byte that is not CP949 is an error naming its line and offset")
+    func invalidCP949() throws {
+        let path = try write(CSVFileTests.cp949 + [0xB1, 0x0A, 0xFF, 0xFF, 0x0A])
+        do {
+            _ = try records(CSVFile(path: path, encoding: .forced(.cp949), delimiter: 0x2C))
+            Issue.record("a bad CP949 byte was accepted")
+        } catch let error as CSVError {
+            guard case .invalidByte(let line, let offset, let encoding) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(encoding == "cp949")
+            #expect(line == 3)
+            #expect(offset == CSVFileTests.cp949.count)
+        }
+    }
+
+    @Test("Strict mode: text after a closing quote marks the record with line and column")
+    func afterQuote() throws {
+        var problems: [CSVError] = []
+        var reader = CSVReader(dialect: CSVDialect(strict: true))
+        Array("a,b\n\"x\"y,z\n".utf8).withUnsafeBufferPointer {
+            reader.consume($0) { if let p = $0.problem { problems.append(p) } }
+        }
+        #expect(problems == [.unexpectedAfterQuote(line: 2, column: 4, character: "y")])
+        #expect(problems[0].description == #"line 2, column 4: unexpected "y" after closing quote"#)
+    }
+
+    @Test("Strict mode: an unterminated quote names where it started")
+    func unterminated() throws {
+        var reader = CSVReader(dialect: CSVDialect(strict: true))
+        Array("a,b\nc,\"never\nclosed\n".utf8).withUnsafeBufferPointer { reader.consume($0) { _ in } }
+        #expect(throws: CSVError.unterminatedQuote(line: 2, column: 3)) { try reader.finish { _ in } }
+    }
+
+    @Test("Any chunking of the input gives the same records and line numbers")
+    func chunkBoundaries() throws {
+        let text = Array("h1,h2\r\n\"다,\"\"섯\"\"\r\n줄\",x\r\n\r\ny,\"\"\rz,w\n".utf8)
+        func read(chunks sizes: [Int]) -> [[String]] {
+            var reader = CSVReader(dialect: CSVDialect())
+            var out: [[String]] = []
+            var start = 0
+            var index = 0
+            while start < text.count {
+                let end = min(text.count, start + sizes[index % sizes.count])
+                Array(text[start..<end]).withUnsafeBufferPointer {
+                    reader.consume($0) { out.append(["\($0.line)"] + $0.fields) }
+                }
+                start = end
+                index += 1
+            }
+            try? reader.finish { out.append(["\($0.line)"] + $0.fields) }
+            return out
+        }
+        let whole = read(chunks: [text.count])
+        #expect(whole == [["1", "h1", "h2"], ["2", "다,\"섯\"\r\n줄", "x"], ["5", "y", ""], ["6", "z", "w"]])
+        for sizes in [[1], [2], [3], [1, 5], [7, 2, 1]] {
+            #expect(read(chunks: sizes) == whole, "chunks \(sizes)")
+        }
+    }
+
+    @Test("SHA-256 matches the FIPS 180 examples")
+    func sha256() {
+        #expect(SHA256.hash(Array("abc".utf8)).hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hash([]).hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hash(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)).hex
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        var million = SHA256()
+        let block = [UInt8](repeating: 0x61, count: 1000)
+        for _ in 0..<1000 { million.update(block) }
+        #expect(million.finalize().hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
