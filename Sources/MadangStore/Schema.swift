@@ -8,6 +8,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: hearings, panel, items, goals, tags, audit log, search", migrate: v1)
+        migrator.registerMigration("v2: import batches and row fingerprints", migrate: v2)
         return migrator
     }
 
@@ -109,6 +110,32 @@ enum Schema {
                 INSERT INTO itemSearch(itemSearch, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
                 INSERT INTO itemSearch(rowid, title, body) VALUES (new.id, new.title, new.body);
             END;
+            """)
+    }
+
+    private static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE importBatch (
+                id INTEGER PRIMARY KEY,
+                hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('statement', 'comment', 'proposal')),
+                fileName TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                encoding TEXT NOT NULL,
+                delimiter TEXT NOT NULL,
+                rowsRead INTEGER NOT NULL DEFAULT 0,
+                imported INTEGER NOT NULL DEFAULT 0,
+                duplicates INTEGER NOT NULL DEFAULT 0,
+                rejected INTEGER NOT NULL DEFAULT 0,
+                importedAt TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                undoneAt TEXT
+            );
+            CREATE UNIQUE INDEX importBatch_by_file ON importBatch(hearingId, sha256) WHERE undoneAt IS NULL;
+            ALTER TABLE item ADD COLUMN batchId INTEGER REFERENCES importBatch(id);
+            ALTER TABLE item ADD COLUMN fingerprint TEXT;
+            CREATE UNIQUE INDEX item_by_fingerprint ON item(hearingId, fingerprint) WHERE fingerprint IS NOT NULL;
+            CREATE INDEX item_by_batch ON item(batchId) WHERE batchId IS NOT NULL;
             """)
     }
 }

@@ -15,8 +15,10 @@ extension Store {
     public func addItems(_ items: [Item]) throws -> [Item] {
         let items = try items.map { item in try StoreError.checking { () throws(ValidationError) in try item.validated() } }
         return try write { db in
-            try items.map { item in
-                let id = try insert(item, db)
+            var inserter = try ItemInserter(db)
+            return try items.map { item in
+                guard let id = try inserter.insert(item) else { throw StoreError.unknownItem(id: 0) }
+                try audit(db, "item.add", entity: "item", id: id, details: ["kind": item.kind.rawValue])
                 return try Store.item(db, id: id)
             }
         }
@@ -53,41 +55,6 @@ extension Store {
             try audit(db, "item.delete", entity: "item", id: id,
                       details: ["kind": item.kind.rawValue, "body": item.body])
         }
-    }
-
-    private func insert(_ item: Item, _ db: Database) throws -> Int64 {
-        var speakingOrder: Int?
-        if item.kind == .statement, let speakerID = item.speakerID {
-            let speakerHearing = try Int64.fetchOne(
-                db, sql: "SELECT hearingId FROM participant WHERE id = ?", arguments: [speakerID])
-            guard speakerHearing == item.hearingID else { throw StoreError.unknownParticipant(id: speakerID) }
-            speakingOrder = try Int.fetchOne(
-                db, sql: "SELECT coalesce(max(speakingOrder), 0) + 1 FROM item WHERE hearingId = ?",
-                arguments: [item.hearingID])
-        }
-        var groupID: Int64?
-        if let group = item.group {
-            try db.execute(
-                sql: "INSERT INTO citizenGroup (name, createdAt) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                arguments: [group, Timestamp.string(Date())])
-            groupID = try Int64.fetchOne(db, sql: "SELECT id FROM citizenGroup WHERE name = ?", arguments: [group])
-        }
-        var file: String?, line: Int?
-        if case .imported(let f, let l) = item.provenance { (file, line) = (f, l) }
-        try db.execute(sql: """
-            INSERT INTO item (hearingId, kind, title, body, speakerId, speakingOrder, author, authorEmail,
-                              authorPhone, groupId, supporters, channel, source, sourceFile, sourceLine,
-                              receivedAt, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
-                item.hearingID, item.kind.rawValue, item.title, item.body, item.speakerID, speakingOrder,
-                item.author, item.contact.email, item.contact.phone, groupID, item.supporters,
-                item.channel?.rawValue, item.provenance.source, file, line,
-                Timestamp.string(item.receivedAt), Timestamp.string(Date()),
-            ])
-        let id = db.lastInsertedRowID
-        try audit(db, "item.add", entity: "item", id: id, details: ["kind": item.kind.rawValue])
-        return id
     }
 
     static func item(_ db: Database, id: Int64) throws -> Item {

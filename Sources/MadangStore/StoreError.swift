@@ -14,6 +14,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownParticipant(id: Int64)
     case unknownItem(id: Int64)
     case invalid(ValidationError)
+    /// The hearing already holds a batch of this very file.
+    case alreadyImported(ImportBatch)
+    case unknownBatch(id: Int64)
+    case batchAlreadyUndone(ImportBatch)
 
     public var description: String {
         switch self {
@@ -36,6 +40,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "There is no item with id \(id)."
         case .invalid(let error):
             return error.description
+        case .alreadyImported(let batch):
+            return "This file was imported already, as batch \(batch.id) (\(batch.fileName), \(batch.imported) items); nothing was added. To import it again, first run `madang imports undo \(batch.id)`."
+        case .unknownBatch(let id):
+            return "There is no import batch \(id). See the batches with `madang imports list`."
+        case .batchAlreadyUndone(let batch):
+            return "Batch \(batch.id) (\(batch.fileName)) was undone already."
         }
     }
 }

@@ -20,7 +20,7 @@ struct Madang: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, HearingCommand.self, PanelCommand.self, Record.self,
-            StatementCommand.self, CommentCommand.self, ProposalCommand.self,
+            StatementCommand.self, CommentCommand.self, ProposalCommand.self, ImportCommand.self, ImportsCommand.self,
             Items.self, Search.self, DigestCommand.self, DemoCommand.self,
         ]
     )

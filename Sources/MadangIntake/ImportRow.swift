@@ -1,0 +1,129 @@
+import Foundation
+import MadangCore
+
+/// One row of a file made into an item, with the fingerprint that recognizes the
+/// same submission in a later export of the same form.
+public struct ImportRow: Sendable {
+    public var item: Item
+    /// SHA-256 over the kind and every mapped value except the number of supporters,
+    /// which grows between exports.
+    public var fingerprint: String
+}
+
+/// Turns records into items under a ``ColumnMapping``.
+public struct RowConverter: Sendable {
+    public let mapping: ColumnMapping
+    public let kind: ItemKind
+    public let hearingID: Int64
+    public let fileName: String
+    /// For proposals when no column names the group.
+    public let defaultGroup: String?
+    /// For statements: who may be named as speaker.
+    public let panel: Panel
+    /// For times written without a zone.
+    public let timeZone: TimeZone
+    public let receivedAt: Date
+
+    public init(
+        mapping: ColumnMapping, kind: ItemKind, hearingID: Int64, fileName: String, defaultGroup: String? = nil,
+        panel: Panel = Panel([]), timeZone: TimeZone = .current, receivedAt: Date = Date()
+    ) {
+        self.mapping = mapping
+        self.kind = kind
+        self.hearingID = hearingID
+        self.fileName = fileName
+        self.defaultGroup = defaultGroup
+        self.panel = panel
+        self.timeZone = timeZone
+        self.receivedAt = receivedAt
+    }
+
+    /// The item for `record`, or why the row cannot be imported.
+    public func convert(_ record: CSVRecord) -> Result<ImportRow, RowProblem> {
+        if let problem = record.problem { return .failure(RowProblem(line: record.line, reason: problem.description)) }
+        guard record.count == mapping.header.count else {
+            return .failure(RowProblem(line: record.line, reason:
+                "line \(record.line): \(record.count) fields where the header has \(mapping.header.count)"))
+        }
+        func value(_ field: ImportField) -> String? {
+            mapping[field].flatMap { Text.optional(record[$0]) }
+        }
+        func fail(_ reason: String) -> Result<ImportRow, RowProblem> {
+            .failure(RowProblem(line: record.line, reason: "line \(record.line): \(reason)"))
+        }
+        guard let body = value(.body) else { return fail("the text (column '\(mapping.header[mapping[.body]!])') is empty") }
+        var item = Item(hearingID: hearingID, kind: kind, body: body,
+                        provenance: .imported(file: fileName, line: record.line), receivedAt: receivedAt)
+        if let when = value(.submittedAt) {
+            guard let date = SubmissionDate.parse(when, timeZone: timeZone) else {
+                return fail("'\(when)' is not a date (write 2024-03-05 14:30, 2024.03.05 or 3/5/2024 14:30:00)")
+            }
+            item.receivedAt = date
+        }
+        var contact = Contact(email: value(.email), phone: value(.phone))
+        if let either = value(.contact) {
+            if either.contains("@") { contact.email = contact.email ?? either } else { contact.phone = contact.phone ?? either }
+        }
+        let names = [value(.firstName), value(.lastName)].compactMap { $0 }
+        var author = value(.author) ?? (names.isEmpty ? nil : names.joined(separator: " "))
+        switch kind {
+        case .statement:
+            guard let label = value(.speaker) else { return fail("no speaker given") }
+            do {
+                item.speakerID = try panel.participant(matching: label).id
+            } catch {
+                return fail(error.description)
+            }
+        case .comment:
+            item.title = value(.title)
+            if let organization = value(.group) { author = author.map { "\($0) (\(organization))" } ?? organization }
+            item.author = author
+            item.contact = contact
+        case .proposal:
+            item.author = author
+            item.contact = contact
+            item.title = value(.title) ?? RowConverter.titleFromBody(body)
+            guard let group = value(.group) ?? defaultGroup else {
+                return fail("no group: add a group column, or give one for every row with --group NAME")
+            }
+            item.group = group
+            if let count = value(.supporters) {
+                guard let supporters = Int(count.filter { $0 != "," }), supporters >= 0 else {
+                    return fail("'\(count)' is not a number of supporters")
+                }
+                item.supporters = supporters
+            }
+        }
+        do {
+            item = try item.validated()
+        } catch {
+            return fail(error.description)
+        }
+        return .success(ImportRow(
+            item: item, fingerprint: fingerprint(of: item, externalID: value(.externalID), submitted: value(.submittedAt))))
+    }
+
+    private func fingerprint(of item: Item, externalID: String?, submitted: String?) -> String {
+        var hash = SHA256()
+        let parts = [
+            item.kind.rawValue, externalID ?? "", item.title ?? "", item.body, item.author ?? "",
+            item.contact.email ?? "", item.contact.phone ?? "", item.group ?? "",
+            item.speakerID.map(String.init) ?? "", submitted ?? "",
+        ]
+        hash.update(Array(parts.joined(separator: "\u{1F}").utf8))
+        return hash.finalize().hex
+    }
+
+    /// The first sentence of a proposal, cut to 60 characters, when the file has no title.
+    static func titleFromBody(_ body: String) -> String {
+        let firstLine = body.split(whereSeparator: \.isNewline).first.map(String.init) ?? body
+        let sentence = firstLine.split(separator: ". ", maxSplits: 1).first.map(String.init) ?? firstLine
+        return sentence.count <= 60 ? sentence : String(sentence.prefix(59)) + "…"
+    }
+}
+
+/// A row that was not imported, and why; written to the rejects file.
+public struct RowProblem: Error, Equatable, Sendable {
+    public var line: Int
+    public var reason: String
+}

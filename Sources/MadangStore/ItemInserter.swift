@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import MadangCore
+
+/// Inserts items inside a write transaction with one prepared statement, keeping
+/// the speaking order and the groups' ids as it goes. The one place items are written.
+public struct ItemInserter {
+    private let db: Database
+    private let statement: Statement
+    private let batchID: Int64?
+    private var groupIDs: [String: Int64] = [:]
+    private var nextSpeakingOrder: [Int64: Int] = [:]
+    private let createdAt = Timestamp.string(Date())
+
+    init(_ db: Database, batchID: Int64? = nil) throws {
+        self.db = db
+        self.batchID = batchID
+        statement = try db.makeStatement(sql: """
+            INSERT INTO item (hearingId, kind, title, body, speakerId, speakingOrder, author, authorEmail,
+                              authorPhone, groupId, supporters, channel, source, sourceFile, sourceLine,
+                              receivedAt, createdAt, batchId, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (hearingId, fingerprint) WHERE fingerprint IS NOT NULL DO NOTHING
+            """)
+    }
+
+    /// Stores a validated item. Returns its id, or nil when an item with the same
+    /// fingerprint is already in the hearing.
+    public mutating func insert(_ item: Item, fingerprint: String? = nil) throws -> Int64? {
+        var speakingOrder: Int?
+        if item.kind == .statement, let speakerID = item.speakerID {
+            let speakerHearing = try Int64.fetchOne(
+                db, sql: "SELECT hearingId FROM participant WHERE id = ?", arguments: [speakerID])
+            guard speakerHearing == item.hearingID else { throw StoreError.unknownParticipant(id: speakerID) }
+            speakingOrder = try nextOrder(in: item.hearingID)
+        }
+        var file: String?, line: Int?
+        if case .imported(let f, let l) = item.provenance { (file, line) = (f, l) }
+        var groupID: Int64?
+        if let group = item.group { groupID = try self.groupID(group) }
+        try statement.execute(arguments: [
+            item.hearingID, item.kind.rawValue, item.title, item.body, item.speakerID, speakingOrder,
+            item.author, item.contact.email, item.contact.phone, groupID, item.supporters,
+            item.channel?.rawValue, item.provenance.source, file, line,
+            Timestamp.string(item.receivedAt), createdAt, batchID, fingerprint,
+        ])
+        guard db.changesCount > 0 else { return nil }
+        if let speakingOrder { nextSpeakingOrder[item.hearingID] = speakingOrder + 1 }
+        return db.lastInsertedRowID
+    }
+
+    private mutating func nextOrder(in hearingID: Int64) throws -> Int {
+        if let next = nextSpeakingOrder[hearingID] { return next }
+        let next = try Int.fetchOne(
+            db, sql: "SELECT coalesce(max(speakingOrder), 0) + 1 FROM item WHERE hearingId = ?",
+            arguments: [hearingID]) ?? 1
+        nextSpeakingOrder[hearingID] = next
+        return next
+    }
+
+    private mutating func groupID(_ name: String) throws -> Int64 {
+        if let id = groupIDs[name] { return id }
+        try db.execute(
+            sql: "INSERT INTO citizenGroup (name, createdAt) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+            arguments: [name, createdAt])
+        let id = try Int64.fetchOne(db, sql: "SELECT id FROM citizenGroup WHERE name = ?", arguments: [name]) ?? 0
+        groupIDs[name] = id
+        return id
+    }
+}
