@@ -24,7 +24,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unterminatedQuote(let line, let column):
             "line \(line), column \(column): unterminated quoted field started here; every record after it would be read as part of this field"
         case .invalidByte(let line, let byteOffset, let encoding):
-            "line \(line): byte \(byteOffset) is not valid \(encoding); give the right one with --encoding (utf-8, cp949, utf-16)"
+            "line \(line): byte \(byteOffset) is not valid \(encoding); give the right one with --encoding (utf-8, cp949, utf-16, windows-1252)"
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
         }

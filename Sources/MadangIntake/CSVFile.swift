@@ -53,7 +53,7 @@ public struct CSVFile: Sendable {
             case .utf8: [0xEF, 0xBB, 0xBF]
             case .utf16LittleEndian: [0xFF, 0xFE]
             case .utf16BigEndian: [0xFE, 0xFF]
-            case .cp949: []
+            case .cp949, .windows1252: []
             }
             bomLength = !bom.isEmpty && sample.starts(with: bom) ? bom.count : 0
         }

@@ -52,11 +52,19 @@ public struct ColumnMapping: Sendable {
     /// A multilingual column such as Decidim's `body/en` keeps only its field name.
     public static func normalize(_ name: String) -> String {
         var text = Text.normalized(name).lowercased()
-        if let slash = text.firstIndex(of: "/"), text[text.index(after: slash)...].count <= 3 {
+        if let slash = text.lastIndex(of: "/"), isLocale(text[text.index(after: slash)...]) {
             text = String(text[..<slash])
         }
         return String(text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
             .map(Character.init))
+    }
+
+    /// A language tag ending a multilingual column's name: `en`, `ko`, `pt-br` (but not `id`).
+    private static func isLocale(_ text: Substring) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isLetter) })
+        else { return false }
+        return text != "id"
     }
 
     private static func bestColumn(for field: ImportField, normalized: [String], taken: Set<Int>) -> Int? {

@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "What the rows are.") var kind: ItemKind
     @Option(name: .customLong("map"), help: ArgumentHelp("COLUMN=field: read field from COLUMN (a header name or number).", valueName: "column=field"))
     var maps: [String] = []
-    @Option(help: "auto, utf-8, utf-16, utf-16le, utf-16be, cp949 (also for EUC-KR).") var encoding = "auto"
+    @Option(help: "auto, utf-8, utf-16, utf-16le, utf-16be, cp949 (also for EUC-KR), windows-1252.") var encoding = "auto"
     @Option(help: "comma, semicolon, tab, or the character; found from the file when not given.") var delimiter: String?
     @Option(help: "For proposals: the group of every row, when no column names it.") var group: String?
     @Option(help: ArgumentHelp("Time zone for times written without one (default: this computer's).", valueName: "zone"))
@@ -71,7 +71,9 @@ struct ImportCommand: ParsableCommand {
         let source = ImportBatchSource(
             hearingID: hearing.id ?? 0, kind: kind, fileName: fileName,
             encoding: csv.encoding.rawValue, delimiter: csv.dialect.delimiterName)
-        let (batch, kept) = try store.importBatch(source, keep: { counts in
+        let outcome: (batch: ImportBatch, kept: Bool)
+        do {
+            outcome = try store.importBatch(source, keep: { counts in
             !dryRun && !(strict && counts.rejected > 0)
         }) { inserter in
             summary = try ImportRun(file: csv, converter: converter).run(
@@ -79,7 +81,14 @@ struct ImportCommand: ParsableCommand {
             ) { row in try inserter.insert(row.item, fingerprint: row.fingerprint) != nil }
             return ImportBatchCounts(sha256: summary.sha256, rowsRead: summary.rowsRead, imported: summary.imported,
                                      duplicates: summary.duplicates, rejected: summary.rejected)
+            }
+        } catch StoreError.alreadyImported(let earlier) {
+            progress.finish()
+            // Not a failure: the file is in, as the user wanted.
+            return print("\(fileName) is already imported, as batch \(earlier.id) (\(earlier.imported) items, "
+                + "\(earlier.importedAt.formatted(.iso8601.year().month().day()))); nothing was added.")
         }
+        let (batch, kept) = outcome
         progress.finish()
         if kept {
             try? FileManager.default.removeItem(at: rejectsURL)

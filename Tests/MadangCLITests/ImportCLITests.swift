@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@Suite("madang import, run as a coordinator would")
+struct ImportCLITests {
+    let cli = try! CLI()
+
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let url = cli.folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func file(_ name: String, _ text: String) throws -> String { try file(name, Array(text.utf8)) }
+
+    func setUp() throws {
+        try cli.ok("init")
+        try cli.ok("hearing", "add", "h", "--title", "Hearing")
+    }
+
+    func items(_ kind: String = "comment") throws -> [[String: Any]] {
+        try #require(try cli.json("items", "h", "--kind", kind, "--json") as? [[String: Any]])
+    }
+
+    /// 제목,내용 / "교통","버스가<CRLF>부족" in CP949 with CRLF, as Korean Excel saves it.
+    static let koreanExcel: [UInt8] = [0xC1, 0xA6, 0xB8, 0xF1, 0x2C, 0xB3, 0xBB, 0xBF, 0xEB, 0x0D, 0x0A,
+        0x22, 0xB1, 0xB3, 0xC5, 0xEB, 0x22, 0x2C, 0x22, 0xB9, 0xF6, 0xBD, 0xBA, 0xB0, 0xA1, 0x0D, 0x0A,
+        0xBA, 0xCE, 0xC1, 0xB7, 0x22, 0x0D, 0x0A]
+
+    @Test("A CP949 file from Korean Excel imports with its line breaks inside cells")
+    func koreanExcelFile() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let output = try cli.ok("import", "h", file("의견.csv", ImportCLITests.koreanExcel), "--kind", "comment")
+        #expect(output.contains("cp949 (detected), comma-separated (detected)"))
+        #expect(output.contains("1 rows read: 1 imported."))
+        let stored = try items()
+        #expect(stored.first?["title"] as? String == "교통")
+        #expect(stored.first?["body"] as? String == "버스가\n부족")
+    }
+
+    @Test("A semicolon file from a European Excel, in Windows-1252")
+    func europeanExcel() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        var bytes = Array("Title;Comment;Name\r\nCaf".utf8) + [0xE9] + Array(";\"Need more; benches\";Ren".utf8) + [0xE9, 0x0D, 0x0A]
+        bytes += Array("Parks;Open late;Ana\r\n".utf8)
+        let output = try cli.ok("import", "h", file("eu.csv", bytes), "--kind", "comment")
+        #expect(output.contains("windows-1252 (detected), semicolon-separated (detected)"))
+        let stored = try items()
+        #expect(stored.map { $0["title"] as? String } == ["Café", "Parks"])
+        #expect(stored.first?["body"] as? String == "Need more; benches")
+        #expect(stored.first?["author"] as? String == "René")
+    }
+
+    @Test("A Google Forms export: question text mapped with --map, US dates, line breaks kept")
+    func googleForms() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let form = try file("form.csv", """
+            Timestamp,Email Address,What would you like to tell the city?,Your neighbourhood\r
+            3/5/2024 14:30:15,a@example.org,"More buses,\r
+            please",Jung-gu\r
+            3/6/2024 9:01:00,b@example.org,데이터허브를 열어 주세요,Seo-gu\r
+
+            """)
+        let refused = try cli.run("import", "h", form, "--kind", "comment")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--map 'COLUMN=body'"))
+        #expect(refused.stderr.contains("3 'What would you like to tell the city?'"))
+        let output = try cli.ok("import", "h", form, "--kind", "comment", "--map", "What would you like to tell the city?=body",
+                                "--time-zone", "Asia/Seoul")
+        #expect(output.contains("Ignored: 4 Your neighbourhood"))
+        let stored = try items()
+        #expect(stored.map { $0["body"] as? String } == ["More buses,\nplease", "데이터허브를 열어 주세요"])
+        #expect(stored.first?["receivedAt"] as? String == "2024-03-05T05:30:15.000Z")
+        #expect((stored.first?["contact"] as? [String: Any])?["email"] as? String == "a@example.org")
+        #expect(try cli.ok("search", "h", "데이터허브").contains("[데이터허브]를"))
+    }
+
+    @Test("An unterminated quote stops the import with its line, and changes nothing")
+    func brokenQuote() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let path = try file("broken.csv", "title,body\nA,fine\nB,\"never closed\nC,lost\n")
+        let result = try cli.run("import", "h", path, "--kind", "comment")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("line 3, column 3: unterminated quoted field"))
+        #expect(try items().isEmpty)
+        #expect(try cli.ok("imports", "list").contains("No imports yet"))
+        #expect(!FileManager.default.fileExists(atPath: path + ".rejects.csv"))
+    }
+
+    @Test("A bad byte in a forced encoding stops the import with its line and offset")
+    func badByte() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let path = try file("bad.csv", Array("title,body\nA,fine\nB,bad ".utf8) + [0xC3, 0x28] + [0x0A])
+        let result = try cli.run("import", "h", path, "--kind", "comment", "--encoding", "utf-8")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("line 3: byte 24 is not valid utf-8"))
+        #expect(try items().isEmpty)
+    }
+
+    @Test("Bad rows are skipped into the rejects file; --strict and --dry-run store nothing")
+    func rejects() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let path = try file("rows.csv", "title,body,date\nA,one,2024-03-05\nB,\"two\"x,2024-03-05\nC,=HYPERLINK(\"x\"),someday\nD,four,2024-03-06\n")
+        let strict = try cli.run("import", "h", path, "--kind", "comment", "--strict")
+        #expect(strict.status != 0)
+        #expect(try items().isEmpty)
+        let dry = try cli.ok("import", "h", path, "--kind", "comment", "--dry-run")
+        #expect(dry.contains("4 rows read: 2 would be imported, 2 rejected."))
+        #expect(dry.contains("Dry run: nothing was stored."))
+        #expect(try items().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path + ".rejects.csv"))
+
+        let output = try cli.ok("import", "h", path, "--kind", "comment")
+        #expect(output.contains("4 rows read: 2 imported, 2 rejected."))
+        #expect(try items().map { $0["body"] as? String } == ["one", "four"])
+        let rejects = try String(contentsOfFile: path + ".rejects.csv", encoding: .utf8)
+        #expect(rejects.hasPrefix("line,reason,title,body,date\r\n"))
+        #expect(rejects.contains(#"3,"line 3, column 8: unexpected ""x"" after closing quote",B,twox,2024-03-05"#))
+        #expect(rejects.contains("'=HYPERLINK"))
+        #expect(rejects.contains("someday"))
+    }
+
+    @Test("The same file again adds nothing; a later export adds only its new rows; undo removes exactly a batch")
+    func batches() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let first = try file("export-1.csv", "id,body\n1,first\n2,second\n")
+        let later = try file("export-2.csv", "id,body\n1,first\n2,second\n3,third\n")
+        try cli.ok("comment", "add", "h", "typed by hand")
+        try cli.ok("import", "h", first, "--kind", "comment")
+        let again = try cli.ok("import", "h", first, "--kind", "comment")
+        #expect(again.contains("export-1.csv is already imported, as batch 1"))
+        let output = try cli.ok("import", "h", later, "--kind", "comment")
+        #expect(output.contains("3 rows read: 1 imported, 2 already in h from earlier imports."))
+        #expect(try items().count == 4)
+
+        let batches = try #require(try cli.json("imports", "list", "--json") as? [[String: Any]])
+        #expect(batches.map { $0["fileName"] as? String } == ["export-2.csv", "export-1.csv"])
+        let expectedHash = try SHA256Hex.of(try Data(contentsOf: URL(fileURLWithPath: later)))
+        #expect(batches.first?["sha256"] as? String == expectedHash)
+        try cli.ok("imports", "undo", "1")
+        #expect(try items().map { $0["body"] as? String } == ["typed by hand", "third"])
+        #expect(try cli.run("imports", "undo", "1").status != 0)
+    }
+
+    @Test("Killing an import midway leaves the database as it was")
+    func killedImport() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        try cli.ok("comment", "add", "h", "before the import")
+        var text = "id,title,body\n"
+        for row in 0..<60_000 {
+            text += "\(row),제목 \(row),\"시민 의견 \(row): 대중교통과 데이터허브, \"\"공원\"\" 확충을 요청합니다.\"\n"
+        }
+        let path = try file("big.csv", text)
+        let started = try cli.start(["import", "h", path, "--kind", "comment"])
+        Thread.sleep(forTimeInterval: 0.5)
+        let (process, _, _) = started
+        let wasRunning = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        let result = try CLI.finish(started)
+        let count = try items().count
+        if wasRunning, result.status != 0 {
+            #expect(count == 1, "a killed import left \(count - 1) rows behind")
+        } else {
+            // The machine was fast enough to finish first: then every row is in.
+            #expect(count == 60_001)
+        }
+        // And the file can be imported again, whole.
+        try cli.ok("import", "h", path, "--kind", "comment")
+        #expect(try cli.ok("hearing", "list").contains("60001"))
+    }
+}
+
+/// The file hash as `sha256sum` prints it, to check the batch record against a tool nobody here wrote.
+enum SHA256Hex {
+    static func of(_ data: Data) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(text.prefix(64))
+    }
+}

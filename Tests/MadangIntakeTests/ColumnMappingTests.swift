@@ -1,0 +1,105 @@
+import Foundation
+import MadangCore
+import Testing
+@testable import MadangIntake
+
+@Suite("Column mapping and dates")
+struct ColumnMappingTests {
+    func fields(_ mapping: ColumnMapping) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: mapping.columns.map { ($0.key.rawValue, mapping.header[$0.value]) })
+    }
+
+    @Test("Korean headers map to their fields")
+    func korean() throws {
+        let mapping = try ColumnMapping(header: ["번호", "제목", "의견 내용", "성명", "연락처", "단체명", "찬성", "작성일시", "비고"], kind: .proposal)
+        #expect(fields(mapping) == [
+            "external-id": "번호", "title": "제목", "body": "의견 내용", "author": "성명", "contact": "연락처",
+            "group": "단체명", "supporters": "찬성", "submitted-at": "작성일시",
+        ])
+        #expect(mapping.ignored == [8])
+    }
+
+    @Test("A statement takes only a speaker, text, time and id")
+    func statementFields() throws {
+        let mapping = try ColumnMapping(header: ["발언자", "발언 내용", "제목", "일시"], kind: .statement)
+        #expect(fields(mapping) == ["speaker": "발언자", "body": "발언 내용", "submitted-at": "일시"])
+        #expect(throws: ImportError.fieldNotForKind(field: "title", kind: .statement)) {
+            try ColumnMapping(header: ["text", "x"], kind: .statement, overrides: ["x=title"])
+        }
+    }
+
+    @Test("Google Forms: the question column needs --map; the error lists the columns")
+    func googleForms() throws {
+        let header = ["Timestamp", "Email Address", "What would you like to tell the city?", "Your neighbourhood"]
+        #expect(throws: ImportError.noBodyColumn(header: header)) { try ColumnMapping(header: header, kind: .comment) }
+        let mapping = try ColumnMapping(header: header, kind: .comment, overrides: ["What would you like to tell the city?=body"])
+        #expect(fields(mapping) == ["submitted-at": "Timestamp", "email": "Email Address", "body": "What would you like to tell the city?"])
+        let byNumber = try ColumnMapping(header: header, kind: .comment, overrides: ["3=body"])
+        #expect(byNumber[.body] == 2)
+        #expect(throws: ImportError.unknownColumn("Q9", header: header)) {
+            try ColumnMapping(header: header, kind: .comment, overrides: ["Q9=body"])
+        }
+        #expect(throws: ImportError.unknownField("bodyy")) {
+            try ColumnMapping(header: header, kind: .comment, overrides: ["3=bodyy"])
+        }
+    }
+
+    @Test("Real export layouts map without help",
+          .enabled(if: FileManager.default.fileExists(atPath: SharedTestData.url("exports").path), "../shared/testdata is absent"))
+    func exportLayouts() throws {
+        func header(_ path: String) throws -> [String] {
+            try ImportRun.header(of: CSVFile(path: SharedTestData.url(path).path))
+        }
+        let regulations = try ColumnMapping(header: header("exports/regulations-gov/regulations_gov_bulk_header_and_example_row.csv"), kind: .comment)
+        #expect(fields(regulations)["body"] == "Comment")
+        #expect(fields(regulations)["first-name"] == "First Name")
+        #expect(fields(regulations)["last-name"] == "Last Name")
+        #expect(fields(regulations)["submitted-at"] == "Received Date")
+        #expect(fields(regulations)["external-id"] == "Document ID")
+
+        let decidimFile = try CSVFile(path: SharedTestData.url("exports/decidim/proposals_export_header_DERIVED.csv").path)
+        #expect(decidimFile.dialect.delimiterName == "semicolon")
+        let decidim = try ColumnMapping(header: ImportRun.header(of: decidimFile), kind: .proposal)
+        #expect(fields(decidim)["title"] == "title/en")
+        #expect(fields(decidim)["body"] == "body/en")
+        #expect(fields(decidim)["author"] == "author/name")
+        #expect(fields(decidim)["supporters"] == "votes")
+
+        let consulFile = try CSVFile(path: SharedTestData.url("exports/consul/investment_comments_export_header.csv").path)
+        let consul = try ColumnMapping(header: ImportRun.header(of: consulFile), kind: .comment)
+        #expect(consul.header.first == "ID") // the UTF-8 byte-order mark is not part of the name
+        #expect(fields(consul)["body"] == "Comment Content")
+        #expect(fields(consul)["author"] == "Comment Author")
+    }
+
+    @Test("Dates in the forms spreadsheets write", arguments: [
+        ("2024-03-05", "2024-03-05T00:00:00Z"),
+        ("2024-03-05 14:30", "2024-03-05T14:30:00Z"),
+        ("2024-03-06T05:00Z", "2024-03-06T05:00:00Z"),
+        ("2024-03-05T14:30:15+09:00", "2024-03-05T05:30:15Z"),
+        ("2024-03-05 14:30:15.250-0500", "2024-03-05T19:30:15Z"),
+        ("2024.03.05", "2024-03-05T00:00:00Z"),
+        ("2024. 3. 5. 오후 2:30:15", "2024-03-05T14:30:15Z"),
+        ("2024. 3. 5 오전 12:05:00", "2024-03-05T00:05:00Z"),
+        ("3/5/2024 9:15:00", "2024-03-05T09:15:00Z"),
+        ("3/5/2024 9:15:00 PM", "2024-03-05T21:15:00Z"),
+        ("2024/03/05 08:00", "2024-03-05T08:00:00Z"),
+    ])
+    func dates(text: String, expected: String) throws {
+        let date = try #require(SubmissionDate.parse(text, timeZone: .gmt))
+        #expect(date.formatted(.iso8601) == expected)
+    }
+
+    @Test("Unreadable dates are refused", arguments: [
+        "not a date", "2023-02-29", "2024-13-01", "13/45/2024", "2024-03-05 25:00", "yesterday", "05-03-24", "2024-03-05 14",
+    ])
+    func badDates(text: String) {
+        #expect(SubmissionDate.parse(text, timeZone: .gmt) == nil)
+    }
+
+    @Test("Exported cells cannot start a spreadsheet formula")
+    func defusing() {
+        #expect(CSVWriter.line(["=1+1", "+cmd", "-2", "@SUM(A1)", "ok, \"quoted\"", "줄\n바꿈"])
+            == "'=1+1,'+cmd,'-2,'@SUM(A1),\"ok, \"\"quoted\"\"\",\"줄\n바꿈\"\r\n")
+    }
+}

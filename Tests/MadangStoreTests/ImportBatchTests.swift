@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import MadangCore
+import Testing
+@testable import MadangStore
+
+@Suite("Import batches")
+struct ImportBatchTests {
+    let database = try! TemporaryDatabase()
+
+    func source(_ hearingID: Int64) -> ImportBatchSource {
+        ImportBatchSource(hearingID: hearingID, kind: .comment, fileName: "c.csv", encoding: "utf-8", delimiter: "comma")
+    }
+
+    /// Imports `bodies` as one batch whose file hash is `sha`.
+    @discardableResult
+    func importComments(_ store: Store, _ hearingID: Int64, _ bodies: [String], sha: String, keep: Bool = true) throws -> ImportBatch {
+        try store.importBatch(source(hearingID), keep: { _ in keep }) { inserter in
+            var imported = 0, duplicates = 0
+            for body in bodies {
+                let item = try Item.comment(hearingID: hearingID, body: body).validated()
+                if try inserter.insert(item, fingerprint: "fp-" + body) != nil { imported += 1 } else { duplicates += 1 }
+            }
+            return ImportBatchCounts(sha256: sha, rowsRead: bodies.count, imported: imported, duplicates: duplicates, rejected: 0)
+        }.batch
+    }
+
+    @Test("A later export adds only its new rows; the same file is refused; undo removes exactly one batch")
+    func batches() throws {
+        let store = try database.store()
+        let id = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
+        _ = try store.addItem(.comment(hearingID: id, body: "typed by hand"))
+        let first = try importComments(store, id, ["a", "b"], sha: "sha-1")
+        #expect(first.imported == 2)
+        let second = try importComments(store, id, ["a", "b", "c"], sha: "sha-2")
+        #expect((second.imported, second.duplicates) == (1, 2))
+        #expect(throws: StoreError.self) { try importComments(store, id, ["z"], sha: "sha-1") }
+        #expect(try store.items(hearingID: id).count == 4)
+
+        let undone = try store.undoBatch(id: first.id)
+        #expect(undone.removed == 2)
+        #expect(try store.items(hearingID: id).map(\.body).sorted() == ["c", "typed by hand"])
+        #expect(throws: StoreError.self) { try store.undoBatch(id: first.id) }
+        // After the undo, the same file can come in again.
+        #expect(try importComments(store, id, ["a", "b"], sha: "sha-1").imported == 2)
+        #expect(try store.importBatches(hearingID: id).count == 3)
+    }
+
+    @Test("A batch that is not kept leaves nothing, not even its batch record")
+    func rollback() throws {
+        let store = try database.store()
+        let id = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
+        let preview = try importComments(store, id, ["a", "b"], sha: "sha-1", keep: false)
+        #expect(preview.imported == 2)
+        #expect(try store.items(hearingID: id).isEmpty)
+        #expect(try store.importBatches().isEmpty)
+        #expect(try store.search(hearingID: id, query: "a").isEmpty)
+    }
+
+    @Test("A file made before import batches existed opens, keeps its items, and takes imports")
+    func upgradeFromV1() throws {
+        let queue = try DatabaseQueue(path: database.path, configuration: {
+            var configuration = Configuration()
+            configuration.prepareDatabase { $0.add(tokenizer: SearchIndexTokenizer.self) }
+            return configuration
+        }())
+        let v1 = try #require(Schema.migrator.migrations.first)
+        try Schema.migrator.migrate(queue, upTo: v1)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO hearing (slug, title, kind, createdAt) VALUES ('old', 'Old', 'seminar', '2024-01-01T00:00:00.000Z')")
+            try db.execute(sql: """
+                INSERT INTO item (hearingId, kind, body, source, receivedAt, createdAt)
+                VALUES (1, 'comment', '예전 의견입니다', 'typed', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')
+                """)
+        }
+        try queue.close()
+
+        let store = try Store.open(at: database.path, actor: "test")
+        #expect(try store.appliedMigrations() == Schema.migrator.migrations)
+        let hearing = try store.hearing(slug: "old")
+        #expect(try store.items(hearingID: hearing.id!).map(\.body) == ["예전 의견입니다"])
+        #expect(try store.search(hearingID: hearing.id!, query: "의견").count == 1)
+        #expect(try importComments(store, hearing.id!, ["new"], sha: "s").imported == 1)
+    }
+}
