@@ -8,10 +8,11 @@ import Foundation
 public enum Text {
     /// Returns `text` in NFC with `\r\n` and `\r` turned into `\n` and outer white space trimmed.
     public static func normalized(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
-            .replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n")
-            .trimmingWhitespace()
+        var text = text
+        let (nfc, hasCR) = scan(text)
+        if !nfc { text = text.precomposedStringWithCanonicalMapping }
+        if hasCR { text = unixLineBreaks(text) }
+        return trimmed(text)
     }
 
     /// Normalizes a field that must not be empty.
@@ -27,11 +28,76 @@ public enum Text {
         let value = normalized(text)
         return value.isEmpty ? nil : value
     }
+
+    /// True when no character of `text` can change under NFC: it uses only ranges
+    /// whose characters neither decompose nor combine (ASCII and Latin-1, Hangul
+    /// syllables, common CJK, general punctuation). A false answer means "check".
+    static func isSurelyNFC(_ text: String) -> Bool {
+        scan(text).surelyNFC
+    }
+
+    /// One pass over the UTF-8 bytes: is the text surely NFC, and does it hold a CR?
+    private static func scan(_ text: String) -> (surelyNFC: Bool, hasCR: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var nfc = true, cr = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if lead == 0x0D { cr = true }
+                    index += 1
+                    continue
+                }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                guard nfc, index + length <= bytes.count else {
+                    index += length
+                    continue
+                }
+                var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                switch value {
+                case 0..<0x300, 0xAC00...0xD7A3, 0x4E00...0x9FFF, 0x3001...0x303F, 0x3131...0x318E,
+                     0x2010...0x2027, 0x2030...0x205E, 0x20A9, 0x20AC, 0xFF01...0xFF5E:
+                    break
+                default:
+                    nfc = false
+                }
+                index += length
+            }
+            return (nfc, cr)
+        }
+    }
+
+    /// `text` with CRLF and lone CR turned into LF.
+    static func unixLineBreaks(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = byte == 0x0D
+            bytes.append(previousCR ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` without leading and trailing white space; the same string when there is none.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
 }
 
 extension String {
     /// The string without leading and trailing white space and line breaks.
     public func trimmingWhitespace() -> String {
-        trimmingCharacters(in: .whitespacesAndNewlines)
+        Text.trimmed(self)
     }
 }

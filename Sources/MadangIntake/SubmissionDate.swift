@@ -6,73 +6,119 @@ import Foundation
 /// - `YYYY-MM-DD HH:MM`, `YYYY.MM.DD`, `YYYY/MM/DD`, Korean Excel's `2024. 3. 5. 오후 2:30:15`
 /// - Google Forms' `M/D/YYYY H:MM:SS`, with or without AM/PM
 ///
-/// A time without a zone is taken in `timeZone`.
+/// A time without a zone is taken in `timeZone`. Works on the UTF-8 bytes, since an
+/// import reads one date per row.
 public enum SubmissionDate {
     public static func parse(_ text: String, timeZone: TimeZone) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        var (rest, offset) = splitZone(trimmed)
+        var bytes = Array(text.utf8)
+        var offset: Int?
+        (bytes, offset) = splitZone(trim(bytes))
         var pm: Bool?
-        for (marker, isPM) in [("오후", true), ("오전", false), ("PM", true), ("AM", false), ("pm", true), ("am", false)]
-        where rest.contains(marker) {
-            pm = isPM
-            rest = rest.replacingOccurrences(of: marker, with: " ")
-        }
-        // Every run of digits, with whether a 'T' or space stood before the time.
         var numbers: [(value: Int, digits: Int)] = []
-        var current = ""
-        var fraction = false
-        for character in rest + " " {
-            if character.isASCII, character.isNumber {
-                current.append(character)
+        var index = 0
+        var skippingFraction = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x30, byte <= 0x39 {
+                var value = 0, digits = 0
+                while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, digits < 9 {
+                    value = value * 10 + Int(bytes[index] - 0x30)
+                    digits += 1
+                    index += 1
+                }
+                if !skippingFraction { numbers.append((value, digits)) }
+                skippingFraction = false
                 continue
             }
-            if !current.isEmpty {
-                if !fraction { numbers.append((Int(current) ?? -1, current.count)) }
-                current = ""
+            if let marker = meridiem(bytes, at: index) {
+                pm = marker.pm
+                index += marker.length
+                continue
             }
-            fraction = character == "." && numbers.count >= 6
-            let allowed: Set<Character> = ["-", "/", ".", ":", " ", "T", ","]
-            guard allowed.contains(character) else { return nil }
+            switch byte {
+            case UInt8(ascii: "."):
+                // After the seconds, a dot starts a fraction of a second.
+                skippingFraction = numbers.count == 6
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "T"), UInt8(ascii: ","):
+                break
+            default:
+                return nil
+            }
+            index += 1
         }
-        guard numbers.count >= 3, numbers.count <= 6 else { return nil }
-        var components = DateComponents()
+        guard (3...6).contains(numbers.count), numbers.count != 4 || pm != nil else { return nil }
+        let year, month, day: Int
         if numbers[0].digits == 4 {
-            (components.year, components.month, components.day) = (numbers[0].value, numbers[1].value, numbers[2].value)
+            (year, month, day) = (numbers[0].value, numbers[1].value, numbers[2].value)
         } else if numbers[2].digits == 4 {
-            (components.month, components.day, components.year) = (numbers[0].value, numbers[1].value, numbers[2].value)
+            (month, day, year) = (numbers[0].value, numbers[1].value, numbers[2].value)
         } else {
             return nil
         }
         var hour = numbers.count > 3 ? numbers[3].value : 0
+        let minute = numbers.count > 4 ? numbers[4].value : 0
+        let second = numbers.count > 5 ? numbers[5].value : 0
         if let pm {
             guard (1...12).contains(hour) else { return nil }
             hour = hour % 12 + (pm ? 12 : 0)
         }
-        components.hour = hour
-        components.minute = numbers.count > 4 ? numbers[4].value : 0
-        components.second = numbers.count > 5 ? numbers[5].value : 0
-        if numbers.count == 4, pm == nil { return nil } // an hour without minutes
-        guard let month = components.month, (1...12).contains(month), let day = components.day, (1...31).contains(day),
-              (0...23).contains(hour), (0...59).contains(components.minute ?? 0), (0...60).contains(components.second ?? 0)
+        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = offset.flatMap { TimeZone(secondsFromGMT: $0) } ?? timeZone
-        guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == day // rejects 2023-02-30
-        else { return nil }
-        return date
+        let local = (daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second)
+        if let offset { return Date(timeIntervalSince1970: TimeInterval(local - offset)) }
+        // The zone's offset at that moment (checked twice, for the hours around a clock change).
+        var guess = local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+        guess = local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess)))
+        return Date(timeIntervalSince1970: TimeInterval(guess))
     }
 
-    /// Splits a trailing `Z`, `+09:00` or `-0500` off an ISO 8601 time.
-    private static func splitZone(_ text: String) -> (String, Int?) {
-        if text.hasSuffix("Z"), text.contains(":") { return (String(text.dropLast()), 0) }
-        guard text.contains(":") || text.contains("T"), let sign = text.lastIndex(where: { $0 == "+" || $0 == "-" }),
-              text.distance(from: text.startIndex, to: sign) >= 10
-        else { return (text, nil) }
-        let zone = text[text.index(after: sign)...].filter { $0 != ":" }
-        guard zone.count == 4 || zone.count == 2, let value = Int(zone) else { return (text, nil) }
-        let seconds = (zone.count == 4 ? (value / 100) * 3600 + (value % 100) * 60 : value * 3600)
-        return (String(text[..<sign]), text[sign] == "-" ? -seconds : seconds)
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar.
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// AM/PM, am/pm, 오전/오후 at `index`: whether it is afternoon, and its length in bytes.
+    private static func meridiem(_ bytes: [UInt8], at index: Int) -> (pm: Bool, length: Int)? {
+        let markers: [([UInt8], Bool)] = [
+            (Array("오후".utf8), true), (Array("오전".utf8), false),
+            (Array("PM".utf8), true), (Array("AM".utf8), false), (Array("pm".utf8), true), (Array("am".utf8), false),
+        ]
+        for (marker, pm) in markers where bytes[index...].starts(with: marker) { return (pm, marker.count) }
+        return nil
+    }
+
+    private static func trim(_ bytes: [UInt8]) -> [UInt8] {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return [] }
+        return Array(bytes[first...last])
+    }
+
+    /// Splits a trailing `Z`, `+09:00` or `-0500` off an ISO 8601 time: the rest, and the offset in seconds.
+    private static func splitZone(_ bytes: [UInt8]) -> ([UInt8], Int?) {
+        let hasTime = bytes.contains(UInt8(ascii: ":")) || bytes.contains(UInt8(ascii: "T"))
+        if hasTime, bytes.last == UInt8(ascii: "Z") { return (Array(bytes.dropLast()), 0) }
+        guard hasTime, let sign = bytes.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
+              sign >= 10
+        else { return (bytes, nil) }
+        let zone = bytes[(sign + 1)...].filter { $0 != UInt8(ascii: ":") }
+        guard zone.count == 4 || zone.count == 2, zone.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return (bytes, nil) }
+        let value = zone.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        let seconds = zone.count == 4 ? (value / 100) * 3600 + (value % 100) * 60 : value * 3600
+        return (Array(bytes[..<sign]), bytes[sign] == UInt8(ascii: "-") ? -seconds : seconds)
     }
 }

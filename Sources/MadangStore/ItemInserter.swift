@@ -4,9 +4,14 @@ import MadangCore
 
 /// Inserts items inside a write transaction with one prepared statement, keeping
 /// the speaking order and the groups' ids as it goes. The one place items are written.
+///
+/// Its owner calls ``finish()`` before the transaction commits, which adds the new
+/// items to the search index in one statement.
 public struct ItemInserter {
     private let db: Database
     private let statement: Statement
+    /// Every item this inserter adds gets a larger id than this: the transaction is immediate.
+    private let lastIDBefore: Int64
     private let batchID: Int64?
     private var groupIDs: [String: Int64] = [:]
     private var nextSpeakingOrder: [Int64: Int] = [:]
@@ -15,6 +20,7 @@ public struct ItemInserter {
     init(_ db: Database, batchID: Int64? = nil) throws {
         self.db = db
         self.batchID = batchID
+        lastIDBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM item") ?? 0
         statement = try db.makeStatement(sql: """
             INSERT INTO item (hearingId, kind, title, body, speakerId, speakingOrder, author, authorEmail,
                               authorPhone, groupId, supporters, channel, source, sourceFile, sourceLine,
@@ -47,6 +53,13 @@ public struct ItemInserter {
         guard db.changesCount > 0 else { return nil }
         if let speakingOrder { nextSpeakingOrder[item.hearingID] = speakingOrder + 1 }
         return db.lastInsertedRowID
+    }
+
+    /// Adds every item inserted so far to the full-text index.
+    func finish() throws {
+        try db.execute(
+            sql: "INSERT INTO itemSearch(rowid, title, body) SELECT id, title, body FROM item WHERE id > ?",
+            arguments: [lastIDBefore])
     }
 
     private mutating func nextOrder(in hearingID: Int64) throws -> Int {

@@ -27,6 +27,7 @@ extension Store {
                 let batchID = db.lastInsertedRowID
                 var inserter = try ItemInserter(db, batchID: batchID)
                 let counts = try rows(&inserter)
+                try inserter.finish()
                 if let earlier = try Row.fetchOne(db, sql: """
                     SELECT * FROM importBatch WHERE hearingId = ? AND sha256 = ? AND undoneAt IS NULL
                     """, arguments: [source.hearingID, counts.sha256]) {

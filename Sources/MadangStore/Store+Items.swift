@@ -16,11 +16,13 @@ extension Store {
         let items = try items.map { item in try StoreError.checking { () throws(ValidationError) in try item.validated() } }
         return try write { db in
             var inserter = try ItemInserter(db)
-            return try items.map { item in
+            let ids = try items.map { item in
                 guard let id = try inserter.insert(item) else { throw StoreError.unknownItem(id: 0) }
                 try audit(db, "item.add", entity: "item", id: id, details: ["kind": item.kind.rawValue])
-                return try Store.item(db, id: id)
+                return id
             }
+            try inserter.finish()
+            return try ids.map { try Store.item(db, id: $0) }
         }
     }
 

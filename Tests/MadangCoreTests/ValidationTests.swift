@@ -79,3 +79,27 @@ struct ValidationTests {
         #expect(Provenance(source: "imported", file: nil, line: nil) == nil)
     }
 }
+
+@Suite("Text normalization")
+struct TextNormalizationTests {
+    @Test("The quick NFC check never passes text that NFC would change")
+    func quickCheckIsSafe() {
+        let samples = [
+            "plain ASCII", "Café", "교통이 불편합니다", "大衆交通", "“quoted” — dash…", "ＡＢＣ", "ㅋㅋㅋ",
+            "e\u{301}", "교통".decomposedStringWithCanonicalMapping, "\u{F900}", "\u{2126}", "\u{212B}", "\u{1100}\u{1161}",
+        ]
+        for sample in samples where Text.isSurelyNFC(sample) {
+            #expect(sample.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(sample.unicodeScalars), "\(sample)")
+        }
+        #expect(Text.isSurelyNFC("교통이 불편합니다, Café"))
+        #expect(!Text.isSurelyNFC("e\u{301}"))
+    }
+
+    @Test("Trimming keeps inner space and returns the text itself when there is nothing to trim")
+    func trimming() {
+        #expect(Text.trimmed(" \t 가 나 \n") == "가 나")
+        #expect(Text.trimmed("   ") == "")
+        #expect(Text.trimmed("가") == "가")
+        #expect(Text.normalized("\u{3000}전각 공백\u{3000}") == "전각 공백")
+    }
+}
