@@ -40,50 +40,82 @@ public enum SearchTokenizer {
         _ text: UnsafeBufferPointer<UInt8>,
         _ emit: (_ token: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool
     ) {
+        // All state is local and passed inout: helpers that captured it would box it on the heap.
         var word: [UInt8] = []
         word.reserveCapacity(64)
         var wordStart = -1
-        // The previous CJK character in the current run, as (start, end) byte offsets.
-        var previousCJK: (start: Int, end: Int)?
-        var cjkRunLength = 0
+        var cjk = CJKRun()
         var index = 0
-
-        func flushWord(at end: Int) -> Bool {
-            defer { word.removeAll(keepingCapacity: true); wordStart = -1 }
-            guard wordStart >= 0, !word.isEmpty else { return true }
-            return word.withUnsafeBufferPointer { emit($0, wordStart, end) }
-        }
-        func flushCJK() -> Bool {
-            defer { previousCJK = nil; cjkRunLength = 0 }
-            guard cjkRunLength == 1, let single = previousCJK else { return true }
-            return emit(UnsafeBufferPointer(rebasing: text[single.start..<single.end]), single.start, single.end)
-        }
-
-        while index < text.count {
+        let count = text.count
+        while index < count {
+            let lead = text[index]
+            if lead < 0x80 {
+                if isASCIIAlphanumeric(lead) {
+                    guard cjk.flush(text, emit) else { return }
+                    if wordStart < 0 { wordStart = index }
+                    word.append(lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead)
+                } else {
+                    guard flush(&word, &wordStart, end: index, emit), cjk.flush(text, emit) else { return }
+                }
+                index += 1
+                continue
+            }
             let (scalar, length) = decode(text, at: index)
             let end = index + length
             switch classify(scalar) {
             case .cjk:
-                guard flushWord(at: index) else { return }
-                if let previous = previousCJK {
-                    let pair = UnsafeBufferPointer(rebasing: text[previous.start..<end])
-                    guard emit(pair, previous.start, end) else { return }
-                }
-                previousCJK = (index, end)
-                cjkRunLength += 1
+                guard flush(&word, &wordStart, end: index, emit), cjk.add(index, end, text, emit) else { return }
             case .word:
-                guard flushCJK() else { return }
+                guard cjk.flush(text, emit) else { return }
                 if wordStart < 0 { wordStart = index }
                 appendFolded(scalar, to: &word)
             case .mark:
                 // A combining mark continues a word and is otherwise ignored.
                 if wordStart >= 0 { appendFolded(scalar, to: &word) }
             case .separator:
-                guard flushWord(at: index), flushCJK() else { return }
+                guard flush(&word, &wordStart, end: index, emit), cjk.flush(text, emit) else { return }
             }
             index = end
         }
-        _ = flushWord(at: index) && flushCJK()
+        _ = flush(&word, &wordStart, end: index, emit) && cjk.flush(text, emit)
+    }
+
+    /// The run of CJK characters being read: it emits each pair as the next character
+    /// arrives, and a lone character when the run ends after one.
+    private struct CJKRun {
+        var previousStart = -1
+        var previousEnd = -1
+        var length = 0
+
+        mutating func add(
+            _ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt8>,
+            _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool
+        ) -> Bool {
+            defer { (previousStart, previousEnd, length) = (start, end, length + 1) }
+            guard length > 0 else { return true }
+            return emit(UnsafeBufferPointer(rebasing: text[previousStart..<end]), previousStart, end)
+        }
+
+        mutating func flush(_ text: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) -> Bool {
+            guard length > 0 else { return true }
+            defer { length = 0 }
+            guard length == 1 else { return true }
+            return emit(UnsafeBufferPointer(rebasing: text[previousStart..<previousEnd]), previousStart, previousEnd)
+        }
+    }
+
+    @inline(__always)
+    private static func flush(
+        _ word: inout [UInt8], _ start: inout Int, end: Int, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool
+    ) -> Bool {
+        guard start >= 0 else { return true }
+        defer { word.removeAll(keepingCapacity: true); start = -1 }
+        return word.withUnsafeBufferPointer { emit($0, start, end) }
+    }
+
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     private enum Class { case word, cjk, mark, separator }
