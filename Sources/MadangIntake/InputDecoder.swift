@@ -25,7 +25,7 @@ final class InputDecoder {
         if encoding != .utf8 {
             let handle = iconv_open("UTF-8", encoding.iconvName)
             guard let handle, handle != iconv_t(bitPattern: -1) else {
-                throw CSVError.unreadable(path: "", reason: "this system cannot convert \(encoding.rawValue) (iconv)")
+                throw CSVError.unreadable(path: "text in \(encoding.rawValue)", reason: "this system's iconv cannot convert it")
             }
             converter = handle
         }
