@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 // Madang: an opinion collector for public hearings and citizen participation.
 //
-// Dependencies point one way (see DESIGN.md): Core <- Store, Intake <- Digest <- Demo <- madang.
+// Dependencies point one way (see DESIGN.md): Core <- Store, Intake <- Categorizer (for the CSV reader)
+// <- Digest <- Demo <- madang.
 import PackageDescription
 
 let package = Package(
@@ -12,6 +13,7 @@ let package = Package(
         .library(name: "MadangCore", targets: ["MadangCore"]),
         .library(name: "MadangStore", targets: ["MadangStore"]),
         .library(name: "MadangIntake", targets: ["MadangIntake"]),
+        .library(name: "MadangCategorizer", targets: ["MadangCategorizer"]),
         .library(name: "MadangDigest", targets: ["MadangDigest"]),
         .library(name: "MadangDemo", targets: ["MadangDemo"]),
     ],
@@ -19,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Policy-goal taxonomies are YAML files people write by hand (DESIGN.md).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "MadangCore"),
@@ -27,6 +31,7 @@ let package = Package(
             dependencies: ["MadangCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "MadangIntake", dependencies: ["MadangCore"]),
+        .target(name: "MadangCategorizer", dependencies: ["MadangCore", "MadangIntake", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "MadangDigest",
             dependencies: ["MadangCore", "MadangStore", .product(name: "Mustache", package: "swift-mustache")]
@@ -35,13 +40,14 @@ let package = Package(
         .executableTarget(
             name: "madang",
             dependencies: [
-                "MadangCore", "MadangStore", "MadangIntake", "MadangDigest", "MadangDemo",
+                "MadangCore", "MadangStore", "MadangIntake", "MadangCategorizer", "MadangDigest", "MadangDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MadangCoreTests", dependencies: ["MadangCore"]),
         .testTarget(name: "MadangStoreTests", dependencies: ["MadangStore"]),
         .testTarget(name: "MadangIntakeTests", dependencies: ["MadangIntake"]),
+        .testTarget(name: "MadangCategorizerTests", dependencies: ["MadangCategorizer"]),
         .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest"]),
         .testTarget(name: "MadangDemoTests", dependencies: ["MadangDemo"]),
         .testTarget(name: "MadangCLITests", dependencies: ["madang", "MadangCore"]),

@@ -1,0 +1,94 @@
+import MadangCore
+import Testing
+@testable import MadangCategorizer
+
+@Suite("Term matching")
+struct TermMatcherTests {
+    func found(_ terms: [String], in text: String) -> [String] {
+        TermMatcher(terms.enumerated().map { TermMatcher.Entry(term: $0.element, owner: $0.offset) })
+            .matches(in: text).map(\.entry.term)
+    }
+
+    @Test("Hangul terms match inside words and across any spacing")
+    func hangul() {
+        #expect(found(["데이터 허브"], in: "데이터허브를 개방해야") == ["데이터 허브"])
+        #expect(found(["데이터허브"], in: "데이터  허브는 중요") == ["데이터허브"])
+        #expect(found(["교통"], in: "대중교통이 불편") == ["교통"])
+        #expect(found(["주차"], in: "주차장에서") == ["주차"])
+        #expect(found(["교통"], in: "교육이 중요") == [])
+    }
+
+    @Test("English terms are whole words, with simple endings")
+    func english() {
+        #expect(found(["tax"], in: "the taxi driver") == [])
+        #expect(found(["tree"], in: "on the street") == [])
+        #expect(found(["tree"], in: "Plant more TREES!") == ["tree"])
+        #expect(found(["park"], in: "parking is hard; parked cars; two parks; a parkway") == ["park", "park", "park"])
+        #expect(found(["bus"], in: "business district") == [])
+        #expect(found(["bus stop"], in: "the bus   stop is far") == ["bus stop"])
+        #expect(found(["bus stop"], in: "a busstop") == [])
+        #expect(found(["private sector"], in: "led by the Private-Sector") == [])
+    }
+
+    @Test("Full-width and compatibility forms match their plain form")
+    func nfkc() {
+        #expect(found(["ai"], in: "ＡＩ 기술") == ["ai"])
+        #expect(found(["smart city"], in: "ｓｍａｒｔ ｃｉｔｙ") == ["smart city"])
+    }
+
+    @Test("Overlapping terms are all found")
+    func overlapping() {
+        #expect(Set(found(["traffic", "traffic light", "light"], in: "fix the traffic light")) == ["traffic", "traffic light", "light"])
+        #expect(Set(found(["교통", "교통 체증", "체증"], in: "교통체증이 심합니다")) == ["교통", "교통 체증", "체증"])
+    }
+
+    @Test("The shared benchmark's matching rules hold on its own example words")
+    func benchmarkSemantics() {
+        // ../shared/bench/taxonomy.py: ASCII terms on ASCII word boundaries, Korean as substrings.
+        #expect(found(["bus", "버스"], in: "버스를 타고 bus로") == ["버스", "bus"])
+        #expect(found(["주차"], in: "주차장에서 기다림") == ["주차"])
+    }
+}
+
+@Suite("Rule categorizer")
+struct RuleCategorizerTests {
+    let goals = [
+        PolicyGoal(code: "G1", name: "Digital space for all", terms: [GoalTerm("data hub"), GoalTerm("데이터 허브"), GoalTerm("platform")]),
+        PolicyGoal(code: "G1.1", name: "Data hubs", parentCode: "G1", terms: [GoalTerm("open data"), GoalTerm("공공데이터")]),
+        PolicyGoal(code: "G2", name: "Private-led innovation", terms: [GoalTerm("private companies"), GoalTerm("민간 기업"), GoalTerm("regulation", weight: 2)],
+                   excludes: [GoalTerm("private school")]),
+        PolicyGoal(code: "G3", name: "A model for the world", terms: [GoalTerm("overseas"), GoalTerm("해외")]),
+    ]
+
+    @Test("An item gets every goal it signals, with the terms as evidence")
+    func severalGoals() throws {
+        let results = RuleCategorizer(goals: goals).categorize("민간 기업이 데이터허브를 해외로 가져가야 합니다")
+        #expect(Set(results.map(\.goal.code)) == ["G1", "G2", "G3"])
+        let g1 = try #require(results.first { $0.goal.code == "G1" })
+        #expect(g1.evidence.map(\.term) == ["데이터 허브"])
+        #expect(g1.evidence.first?.found == "데이터허브를")
+    }
+
+    @Test("Weights count, each term once")
+    func weights() throws {
+        let result = try #require(RuleCategorizer(goals: goals).categorize("Regulation, regulation and private companies").first)
+        #expect(result.goal.code == "G2")
+        #expect(result.score == 3)
+    }
+
+    @Test("A strategy's terms file the item under the strategy and its goal")
+    func strategies() {
+        let codes = RuleCategorizer(goals: goals).categorize("Publish open data now").map(\.goal.code)
+        #expect(Set(codes) == ["G1", "G1.1"])
+    }
+
+    @Test("An exclude term rules its goal out")
+    func excludes() {
+        #expect(RuleCategorizer(goals: goals).categorize("private companies run a private school").isEmpty)
+    }
+
+    @Test("Off-topic text stays uncategorized")
+    func offTopic() {
+        #expect(RuleCategorizer(goals: goals).categorize("점심 메뉴가 맛있었습니다. The coffee was cold.").isEmpty)
+    }
+}
