@@ -10,6 +10,7 @@ enum Schema {
         migrator.registerMigration("v1: hearings, panel, items, goals, tags, audit log, search", migrate: v1)
         migrator.registerMigration("v2: import batches and row fingerprints", migrate: v2)
         migrator.registerMigration("v3: index new items per transaction, not per row", migrate: v3)
+        migrator.registerMigration("v4: a person's decision that an item is not under a goal", migrate: v4)
         return migrator
     }
 
@@ -145,5 +146,13 @@ enum Schema {
     /// so ``ItemInserter/finish()`` indexes what it added instead.
     private static func v3(_ db: Database) throws {
         try db.execute(sql: "DROP TRIGGER item_search_insert")
+    }
+
+    /// `untag` is a person's decision too: it must outlive re-categorizing, so it is
+    /// kept as a person's tag marked rejected.
+    private static func v4(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE tag ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0 CHECK (rejected IN (0, 1) AND (rejected = 0 OR source = 'person'));
+            """)
     }
 }

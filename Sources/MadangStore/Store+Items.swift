@@ -28,13 +28,23 @@ extension Store {
 
     /// The items of a hearing: statements in speaking order, then comments and
     /// proposals as they were received.
-    public func items(hearingID: Int64, kind: ItemKind? = nil) throws -> [Item] {
+    ///
+    /// - Parameter goal: only items filed under the goal with this code (by a person,
+    ///   or by the machine where no person decided otherwise).
+    public func items(hearingID: Int64, kind: ItemKind? = nil, goal: String? = nil) throws -> [Item] {
         try read { db in
             var sql = Item.selection + " WHERE item.hearingId = ?"
             var arguments: StatementArguments = [hearingID]
             if let kind {
                 sql += " AND item.kind = ?"
                 arguments += [kind.rawValue]
+            }
+            if let goal {
+                sql += """
+                     AND EXISTS (SELECT 1 FROM tag JOIN policyGoal ON policyGoal.id = tag.goalId
+                                 WHERE tag.itemId = item.id AND tag.rejected = 0 AND policyGoal.code = ?)
+                    """
+                arguments += [goal]
             }
             sql += """
                  ORDER BY CASE item.kind WHEN 'statement' THEN 0 WHEN 'comment' THEN 1 ELSE 2 END,

@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyImported(ImportBatch)
     case unknownBatch(id: Int64)
     case batchAlreadyUndone(ImportBatch)
+    /// The hearing has no goal with this code; `existing` lists those it has.
+    case unknownGoal(code: String, existing: [String])
 
     public var description: String {
         switch self {
@@ -46,6 +48,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "There is no import batch \(id). See the batches with `madang imports list`."
         case .batchAlreadyUndone(let batch):
             return "Batch \(batch.id) (\(batch.fileName)) was undone already."
+        case .unknownGoal(let code, let existing):
+            return existing.isEmpty
+                ? "The hearing has no goals yet; load its taxonomy with `madang goals load HEARING FILE`."
+                : "There is no goal '\(code)'. The goals are: \(existing.joined(separator: ", "))."
         }
     }
 }

@@ -10,17 +10,19 @@ struct Items: ParsableCommand {
             Examples:
               madang items smart-city-plan-4
               madang items smart-city-plan-4 --kind statement
+              madang items smart-city-plan-4 --goal G2
               madang items smart-city-plan-4 --json > items.json
             """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The hearing's slug.") var hearing: String
     @Option(help: "Only items of this kind.") var kind: ItemKind?
+    @Option(help: "Only items filed under this goal (its id, such as G2).") var goal: String?
     @OptionGroup var output: JSONFlag
 
     func run() throws {
         let store = try database.open()
-        let items = try store.items(hearingID: try store.hearing(slug: hearing).id ?? 0, kind: kind)
+        let items = try store.items(hearingID: try store.hearing(slug: hearing).id ?? 0, kind: kind, goal: goal)
         if output.json { return try Console.printJSON(items) }
         guard !items.isEmpty else { return print("No items yet.") }
         var table = TextTable(header: ["ID", "KIND", "ORDER", "BY", "TEXT"])

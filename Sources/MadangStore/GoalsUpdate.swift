@@ -1,0 +1,8 @@
+/// What loading a taxonomy changed.
+public struct GoalsUpdate: Hashable, Codable, Sendable {
+    public var added: [String] = []
+    public var changed: [String] = []
+    public var removed: [String] = []
+    /// Goals no longer in the file that stay, because people filed items under them.
+    public var kept: [String] = []
+}

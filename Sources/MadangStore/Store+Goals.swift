@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import MadangCore
+
+extension Store {
+    /// Makes `goals` the hearing's taxonomy: goals are matched by code, new ones
+    /// added, changed ones updated, missing ones removed — unless a person filed an
+    /// item under one, in which case it stays. Machine tags are dropped, since they
+    /// came from the old terms; people's tags are never touched.
+    public func replaceGoals(hearingID: Int64, goals: [PolicyGoal]) throws -> GoalsUpdate {
+        try write { db in
+            var update = GoalsUpdate()
+            let existing = Dictionary(uniqueKeysWithValues: try Store.goalRows(db, hearingID: hearingID).map { ($0.goal.code, $0) })
+            let encoder = JSONEncoder.sorted
+            var ids: [String: Int64] = [:]
+            for (position, goal) in goals.enumerated() {
+                let terms = String(decoding: try encoder.encode(TermsColumn(terms: goal.terms, excludes: goal.excludes)), as: UTF8.self)
+                if let old = existing[goal.code] {
+                    if old.goal != goal { update.changed.append(goal.code) }
+                    try db.execute(sql: """
+                        UPDATE policyGoal SET name = ?, description = ?, terms = ?, position = ?, parentId = NULL WHERE id = ?
+                        """, arguments: [goal.name, goal.description, terms, position, old.id])
+                    ids[goal.code] = old.id
+                } else {
+                    try db.execute(sql: """
+                        INSERT INTO policyGoal (hearingId, code, name, description, terms, position) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [hearingID, goal.code, goal.name, goal.description, terms, position])
+                    ids[goal.code] = db.lastInsertedRowID
+                    update.added.append(goal.code)
+                }
+            }
+            for goal in goals {
+                guard let parent = goal.parentCode else { continue }
+                guard let parentID = ids[parent] else {
+                    throw StoreError.unknownGoal(code: parent, existing: goals.map(\.code))
+                }
+                try db.execute(sql: "UPDATE policyGoal SET parentId = ? WHERE id = ?", arguments: [parentID, ids[goal.code]])
+            }
+            for (code, old) in existing where ids[code] == nil {
+                let decided = try Bool.fetchOne(db, sql: "SELECT 1 FROM tag WHERE goalId = ? AND source = 'person'", arguments: [old.id]) ?? false
+                if decided {
+                    update.kept.append(code)
+                } else {
+                    try db.execute(sql: "DELETE FROM policyGoal WHERE id = ?", arguments: [old.id])
+                    update.removed.append(code)
+                }
+            }
+            try db.execute(sql: """
+                DELETE FROM tag WHERE source <> 'person' AND goalId IN (SELECT id FROM policyGoal WHERE hearingId = ?)
+                """, arguments: [hearingID])
+            try audit(db, "goals.load", entity: "hearing", id: hearingID, details: [
+                "added": update.added.joined(separator: " "), "changed": update.changed.joined(separator: " "),
+                "removed": update.removed.joined(separator: " "), "kept": update.kept.joined(separator: " "),
+            ])
+            return update
+        }
+    }
+
+    /// The hearing's goals and strategies in the taxonomy's order.
+    public func goals(hearingID: Int64) throws -> [PolicyGoal] {
+        try read { db in try Store.goalRows(db, hearingID: hearingID).map(\.goal) }
+    }
+
+    /// Replaces the machine's tags of a hearing from `source` with `tags`. A pair a
+    /// person decided — tagged or untagged — keeps the person's decision.
+    /// Returns how many tags were stored.
+    @discardableResult
+    public func replaceMachineTags(hearingID: Int64, source: TagSource, tags: [Tag]) throws -> Int {
+        precondition(source != .person, "people's tags are set one by one with decide(…)")
+        return try write { db in
+            let goalIDs = Dictionary(uniqueKeysWithValues: try Store.goalRows(db, hearingID: hearingID).map { ($0.goal.code, $0.id) })
+            try db.execute(sql: """
+                DELETE FROM tag WHERE source = ? AND itemId IN (SELECT id FROM item WHERE hearingId = ?)
+                """, arguments: [source.rawValue, hearingID])
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO tag (itemId, goalId, source, score, evidence, taggedAt) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (itemId, goalId) DO NOTHING
+                """)
+            var stored = 0
+            let now = Timestamp.string(Date())
+            for tag in tags {
+                guard let goalID = goalIDs[tag.goalCode] else { continue }
+                let evidence = String(decoding: try JSONEncoder.sorted.encode(tag.evidence), as: UTF8.self)
+                try insert.execute(arguments: [tag.itemID, goalID, source.rawValue, tag.score, evidence, now])
+                stored += db.changesCount
+            }
+            try audit(db, "categorize", entity: "hearing", id: hearingID, details: ["source": source.rawValue, "tags": String(stored)])
+            return stored
+        }
+    }
+
+    /// Records a person's decision that item `itemID` is (`tagged`) or is not under
+    /// the goal `goalCode` of its hearing. It wins over the machine, now and later.
+    public func decide(itemID: Int64, goalCode: String, tagged: Bool) throws {
+        try write { db in
+            let item = try Store.item(db, id: itemID)
+            guard let goalID = try Int64.fetchOne(
+                db, sql: "SELECT id FROM policyGoal WHERE hearingId = ? AND code = ?", arguments: [item.hearingID, goalCode])
+            else {
+                let codes = try String.fetchAll(
+                    db, sql: "SELECT code FROM policyGoal WHERE hearingId = ? ORDER BY position", arguments: [item.hearingID])
+                throw StoreError.unknownGoal(code: goalCode, existing: codes)
+            }
+            try db.execute(sql: """
+                INSERT INTO tag (itemId, goalId, source, score, evidence, taggedBy, taggedAt, rejected)
+                VALUES (?, ?, 'person', NULL, '[]', ?, ?, ?)
+                ON CONFLICT (itemId, goalId) DO UPDATE SET source = 'person', score = NULL, evidence = '[]',
+                    taggedBy = excluded.taggedBy, taggedAt = excluded.taggedAt, rejected = excluded.rejected
+                """, arguments: [itemID, goalID, actor, Timestamp.string(Date()), tagged ? 0 : 1])
+            try audit(db, tagged ? "tag" : "untag", entity: "item", id: itemID, details: ["goal": goalCode])
+        }
+    }
+
+    /// The tags in force for a hearing's items: people's, and the machine's where no
+    /// person decided otherwise.
+    public func tags(hearingID: Int64) throws -> [Tag] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT tag.*, policyGoal.code AS goalCode FROM tag
+                JOIN policyGoal ON policyGoal.id = tag.goalId
+                JOIN item ON item.id = tag.itemId
+                WHERE item.hearingId = ? AND tag.rejected = 0
+                ORDER BY tag.itemId, policyGoal.position
+                """, arguments: [hearingID]).map { row in
+                let evidence: String = row["evidence"]
+                let source: String = row["source"]
+                return Tag(
+                    itemID: row["itemId"], goalCode: row["goalCode"], source: TagSource(rawValue: source) ?? .rule,
+                    score: row["score"], evidence: (try? JSONDecoder().decode([String].self, from: Data(evidence.utf8))) ?? [],
+                    taggedBy: row["taggedBy"], taggedAt: Timestamp.date(row["taggedAt"]) ?? Date(timeIntervalSince1970: 0))
+            }
+        }
+    }
+
+    private static func goalRows(_ db: Database, hearingID: Int64) throws -> [(id: Int64, goal: PolicyGoal)] {
+        try Row.fetchAll(db, sql: """
+            SELECT policyGoal.*, parent.code AS parentCode FROM policyGoal
+            LEFT JOIN policyGoal AS parent ON parent.id = policyGoal.parentId
+            WHERE policyGoal.hearingId = ? ORDER BY policyGoal.position
+            """, arguments: [hearingID]).map { row in
+            let termsJSON: String = row["terms"]
+            let terms = (try? JSONDecoder().decode(TermsColumn.self, from: Data(termsJSON.utf8))) ?? TermsColumn(terms: [], excludes: [])
+            return (row["id"], PolicyGoal(
+                code: row["code"], name: row["name"], description: row["description"], parentCode: row["parentCode"],
+                terms: terms.terms, excludes: terms.excludes))
+        }
+    }
+}
+
+/// How a goal's terms are kept in its `terms` column.
+private struct TermsColumn: Codable {
+    var terms: [GoalTerm]
+    var excludes: [GoalTerm]
+}

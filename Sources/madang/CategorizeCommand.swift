@@ -1,0 +1,91 @@
+import ArgumentParser
+import MadangCategorizer
+import MadangCore
+import MadangDigest
+import MadangStore
+
+struct CategorizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "categorize",
+        abstract: "File every item of a hearing under the goals whose terms it contains.",
+        discussion: """
+            Machine tags are made anew each time; a person's tag or untag always stays. Items that \
+            match no goal are listed as uncategorized, not forced under one.
+
+            Examples:
+              madang categorize smart-city-plan-4
+              madang categorize smart-city-plan-4 --explain
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The hearing's slug.") var hearing: String
+    @Flag(help: "For every item, print its goals, scores and the terms that matched.") var explain = false
+
+    func run() throws {
+        let store = try database.open()
+        let hearing = try store.hearing(slug: self.hearing)
+        guard !(try store.goals(hearingID: hearing.id ?? 0)).isEmpty else {
+            throw CLIError("\(hearing.slug) has no goals yet. Load its taxonomy first: madang goals load \(hearing.slug) FILE")
+        }
+        let summary = try Categorizing.run(store: store, hearing: hearing)
+        if explain {
+            let people = Dictionary(grouping: try store.tags(hearingID: hearing.id ?? 0).filter { $0.source == .person }, by: \.itemID)
+            for (item, results) in summary.items where !results.isEmpty || people[item.id ?? 0] != nil {
+                print("#\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))")
+                for result in results {
+                    print("   \(result.goal.code) score \(result.score.formatted()) (rule): \(result.evidence.map(\.description).joined(separator: ", "))")
+                }
+                for tag in people[item.id ?? 0] ?? [] {
+                    print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")
+                }
+            }
+            let uncategorized = summary.uncategorized.filter { people[$0.id ?? 0] == nil }
+            if !uncategorized.isEmpty {
+                print("\nUncategorized (no goal's terms found):")
+                for item in uncategorized {
+                    print("   #\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))")
+                }
+            }
+            print("")
+        }
+        print(summary.line)
+    }
+}
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "File an item under a goal yourself; a person's decision always wins over the machine's.",
+        discussion: """
+            Examples:
+              madang tag 42 G2
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The item's id, as `madang items` shows it.") var item: Int64
+    @Argument(help: "The goal's id, as `madang goals list` shows it.") var goal: String
+
+    func run() throws {
+        try database.open().decide(itemID: item, goalCode: goal, tagged: true)
+        print("Item #\(item) is filed under \(goal) by \(database.actor); re-categorizing will keep it.")
+    }
+}
+
+struct UntagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "untag",
+        abstract: "Take an item out of a goal yourself; the machine will not put it back.",
+        discussion: """
+            Examples:
+              madang untag 42 G1
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The item's id, as `madang items` shows it.") var item: Int64
+    @Argument(help: "The goal's id, as `madang goals list` shows it.") var goal: String
+
+    func run() throws {
+        try database.open().decide(itemID: item, goalCode: goal, tagged: false)
+        print("Item #\(item) is out of \(goal) by \(database.actor)'s decision; re-categorizing will not put it back.")
+    }
+}

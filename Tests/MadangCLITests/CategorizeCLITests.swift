@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@Suite("madang goals, categorize, tag: an official's decisions")
+struct CategorizeCLITests {
+    let cli = try! CLI()
+
+    func setUp() throws {
+        try cli.ok("init")
+        try cli.ok("hearing", "add", "h", "--title", "Hearing")
+        try cli.ok("comment", "add", "h", "데이터허브를 시민에게 개방해 주세요")              // 1: G1
+        try cli.ok("comment", "add", "h", "Too many regulations stop private companies")  // 2: G2
+        try cli.ok("comment", "add", "h", "점심이 맛있었어요")                             // 3: nothing
+        try cli.ok("comment", "add", "h", "Sell our solutions overseas, 해외 진출")          // 4: G3
+        try file("goals.yaml", """
+            goals:
+              - id: G1
+                name: Digital space for all
+                terms: [data hub, 데이터 허브]
+              - id: G2
+                name: Private-led innovation
+                terms: [private companies, regulation, 규제]
+              - id: G3
+                name: A model for the world
+                terms: [overseas, 해외]
+            """)
+    }
+
+    func file(_ name: String, _ text: String) throws {
+        try text.write(to: cli.folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func goalItems(_ goal: String) throws -> [String] {
+        let items = try #require(try cli.json("items", "h", "--goal", goal, "--json") as? [[String: Any]])
+        return items.compactMap { $0["body"] as? String }
+    }
+
+    @Test("Loading a taxonomy files items under their goals and leaves off-topic ones uncategorized")
+    func loadAndCategorize() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let output = try cli.ok("goals", "load", "h", cli.folder.appendingPathComponent("goals.yaml").path)
+        #expect(output.contains("Loaded 3 goals"))
+        #expect(output.contains("Filed 3 of 4 items"))
+        #expect(try goalItems("G1") == ["데이터허브를 시민에게 개방해 주세요"])
+        #expect(try goalItems("G2") == ["Too many regulations stop private companies"])
+        let explain = try cli.ok("categorize", "h", "--explain")
+        #expect(explain.contains("G1 score 1 (rule): 데이터 허브 (in \"데이터허브를\")"))
+        #expect(explain.contains("G2 score 2 (rule): regulation (in \"regulations\"), private companies"))
+        #expect(explain.contains("Uncategorized (no goal's terms found):\n   #3 comment: 점심이 맛있었어요"))
+    }
+
+    @Test("A person's tag and untag survive re-categorizing and reloading a changed taxonomy")
+    func peopleWin() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let goals = cli.folder.appendingPathComponent("goals.yaml").path
+        try cli.ok("goals", "load", "h", goals)
+        try cli.ok("tag", "3", "G1")
+        try cli.ok("untag", "2", "G2")
+        try cli.ok("categorize", "h")
+        #expect(try goalItems("G1") == ["데이터허브를 시민에게 개방해 주세요", "점심이 맛있었어요"])
+        #expect(try goalItems("G2").isEmpty)
+
+        // A new taxonomy: G1 loses its terms, G2 gains one, G3 goes.
+        try file("goals.yaml", """
+            goals:
+              - id: G1
+                name: Digital space for all
+                terms: [platform]
+              - id: G2
+                name: Private-led innovation
+                terms: [private companies, overseas]
+            """)
+        let output = try cli.ok("goals", "load", "h", goals)
+        #expect(output.contains("removed: G3"))
+        #expect(try goalItems("G1") == ["점심이 맛있었어요"]) // the person's tag stays, the rule's went
+        #expect(try goalItems("G2") == ["Sell our solutions overseas, 해외 진출"]) // item 2 stays out by decision
+        let log = try #require(try cli.json("goals", "list", "h", "--json") as? [[String: Any]])
+        #expect(log.compactMap { $0["code"] as? String } == ["G1", "G2"])
+    }
+
+    @Test("A taxonomy with a mistake names its line and column and changes nothing")
+    func badTaxonomy() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        try cli.ok("goals", "load", "h", cli.folder.appendingPathComponent("goals.yaml").path)
+        try file("bad.yaml", "goals:\n  - id: G1\n    name: X\n    terms: [a, {term: b, weight: zero}]\n")
+        let result = try cli.run("goals", "load", "h", cli.folder.appendingPathComponent("bad.yaml").path)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("bad.yaml:4:"))
+        #expect(result.stderr.contains("weight must be a positive number"))
+        #expect(try goalItems("G2") == ["Too many regulations stop private companies"])
+        let unknown = try cli.run("tag", "1", "G9")
+        #expect(unknown.stderr.contains("There is no goal 'G9'. The goals are: G1, G2, G3."))
+    }
+}

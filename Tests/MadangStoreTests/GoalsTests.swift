@@ -1,0 +1,39 @@
+import MadangCore
+import Testing
+@testable import MadangStore
+
+@Suite("Goals and tags")
+struct GoalsTests {
+    let database = try! TemporaryDatabase()
+
+    @Test("Reloading keeps a goal a person used, drops machine tags, and the machine never overrides a person")
+    func peopleFirst() throws {
+        let store = try database.store()
+        let hearing = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
+        let a = try #require(store.addItem(.comment(hearingID: hearing, body: "a")).id)
+        let b = try #require(store.addItem(.comment(hearingID: hearing, body: "b")).id)
+        let first = [PolicyGoal(code: "G1", name: "One"), PolicyGoal(code: "G2", name: "Two"),
+                     PolicyGoal(code: "G2.1", name: "Two point one", parentCode: "G2")]
+        #expect(try store.replaceGoals(hearingID: hearing, goals: first).added == ["G1", "G2", "G2.1"])
+        #expect(try store.goals(hearingID: hearing).map(\.parentCode) == [nil, nil, "G2"])
+
+        try store.decide(itemID: a, goalCode: "G2", tagged: true)
+        try store.decide(itemID: b, goalCode: "G1", tagged: false)
+        let stored = try store.replaceMachineTags(hearingID: hearing, source: .rule, tags: [
+            Tag(itemID: a, goalCode: "G1", source: .rule, score: 1),
+            Tag(itemID: b, goalCode: "G1", source: .rule, score: 2),  // b is out of G1 by decision
+            Tag(itemID: a, goalCode: "G2", source: .rule, score: 1),  // a is in G2 by decision already
+        ])
+        #expect(stored == 1)
+        let tags = try store.tags(hearingID: hearing)
+        #expect(tags.map { "\($0.itemID)\($0.goalCode)\($0.source.rawValue)" }.sorted() == ["\(a)G1rule", "\(a)G2person"].sorted())
+        #expect(tags.first { $0.source == .person }?.taggedBy == "test")
+
+        let update = try store.replaceGoals(hearingID: hearing, goals: [PolicyGoal(code: "G1", name: "One, renamed")])
+        #expect(update.changed == ["G1"])
+        #expect(update.removed == ["G2.1"])
+        #expect(update.kept == ["G2"])
+        #expect(try store.tags(hearingID: hearing).map(\.source) == [.person])
+        #expect(try store.items(hearingID: hearing, goal: "G2").map(\.body) == ["a"])
+    }
+}
