@@ -21,7 +21,7 @@ struct Madang: ParsableCommand {
         subcommands: [
             Init.self, HearingCommand.self, PanelCommand.self, Record.self,
             StatementCommand.self, CommentCommand.self, ProposalCommand.self, ImportCommand.self, ImportsCommand.self,
-            GoalsCommand.self, CategorizeCommand.self, TagCommand.self, UntagCommand.self,
+            GoalsCommand.self, CategorizeCommand.self, TagCommand.self, UntagCommand.self, EvaluateCommand.self,
             Items.self, Search.self, DigestCommand.self, DemoCommand.self,
         ]
     )

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import MadangCategorizer
+
+@Suite("Learning and evaluation")
+struct LearningTests {
+    @Test("Metrics agree with a hand count")
+    func metrics() {
+        // truth a a a b b c, predicted a a b b c c
+        let evaluation = Evaluation(truth: ["a", "a", "a", "b", "b", "c"], predicted: ["a", "a", "b", "b", "c", "c"])
+        #expect(evaluation.labels == ["a", "b", "c"])
+        #expect(evaluation.confusion == [[2, 1, 0], [0, 1, 1], [0, 0, 1]])
+        let a = evaluation.perLabel[0], b = evaluation.perLabel[1], c = evaluation.perLabel[2]
+        #expect((a.precision, a.recall) == (1, 2.0 / 3))
+        #expect((b.precision, b.recall) == (0.5, 0.5))
+        #expect((c.precision, c.recall) == (0.5, 1))
+        #expect(abs(evaluation.macroF1 - (0.8 + 0.5 + 2.0 / 3) / 3) < 1e-9)
+        #expect(abs(evaluation.accuracy - 4.0 / 6) < 1e-9)
+    }
+
+    @Test("The model learns words and Hangul fragments it has seen, and is repeatable")
+    func learns() {
+        let texts = ["bus fares are too high", "more buses at night", "버스 노선을 늘려 주세요", "지하철 배차 간격",
+                     "school lunches are cold", "more teachers please", "학교 급식이 부족합니다", "유치원이 모자랍니다"]
+        let labels = ["transport", "transport", "transport", "transport", "education", "education", "education", "education"]
+        let model = LinearModel(texts: texts, labels: labels)
+        #expect(model.predict("the bus never comes") == "transport")
+        #expect(model.predict("버스가 안 와요") == "transport")
+        #expect(model.predict("급식 메뉴") == "education")
+        #expect(model.trainingSize == 8)
+        let again = LinearModel(texts: texts, labels: labels)
+        #expect(again.scores("teachers and buses").map(\.score) == model.scores("teachers and buses").map(\.score))
+    }
+
+    @Test("Korean petition titles: 5-fold macro-F1 reaches the published linear-SVM figure (0.18)",
+          .enabled(if: FileManager.default.fileExists(atPath: LearningTests.petitions), "../shared/testdata is absent"))
+    func koreanPetitions() throws {
+        let data = try LabeledData(path: LearningTests.petitions)
+        #expect(data.texts.count == 510)
+        #expect((data.textColumn, data.labelColumn) == ("title", "category"))
+        let evaluation = Evaluation.crossValidate(texts: data.texts, labels: data.labels, folds: 5)
+        #expect(evaluation.labels.count == 17)
+        #expect(evaluation.macroF1 >= 0.18, "macro-F1 \(evaluation.macroF1)")
+    }
+
+    static let petitions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/testdata/policy-topics/korean-petitions/cheongwadae_petition_titles_sample.csv").path
+}
