@@ -25,8 +25,34 @@ struct MatchText {
     }
 
     /// NFKC (full-width letters become ASCII, compatibility forms their base) and lowercase.
+    /// Foundation's NFKC runs only when some character could change under it.
     static func fold(_ text: String) -> [UInt32] {
-        text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars.map(\.value)
+        let stable = text.unicodeScalars.allSatisfy { isNFKCStable($0.value) }
+        let source = stable ? text : text.precomposedStringWithCompatibilityMapping
+        var out: [UInt32] = []
+        out.reserveCapacity(source.utf8.count)
+        for scalar in source.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+            } else if (0xAC00...0xD7A3).contains(value) || !scalar.properties.changesWhenLowercased {
+                out.append(value)
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars.map(\.value))
+            }
+        }
+        return out
+    }
+
+    /// Characters NFKC leaves as they are: ASCII and C1 controls, Latin-1 letters,
+    /// common dashes and quotes, Hangul syllables and common CJK ideographs.
+    static func isNFKCStable(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0xA0, 0xC0...0xFF, 0x2013, 0x2014, 0x2018...0x201D, 0x3001, 0x3002, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+            true
+        default:
+            false
+        }
     }
 
     static func isSpace(_ value: UInt32) -> Bool {

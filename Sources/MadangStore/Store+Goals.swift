@@ -61,11 +61,16 @@ extension Store {
         try read { db in try Store.goalRows(db, hearingID: hearingID).map(\.goal) }
     }
 
-    /// Replaces the machine's tags of a hearing from `source` with `tags`. A pair a
-    /// person decided — tagged or untagged — keeps the person's decision.
-    /// Returns how many tags were stored.
+    /// Files every item of a hearing anew: the machine's tags from `source` are
+    /// dropped, then `classify` is called with each item in turn, streaming from the
+    /// database, and its tags are stored — except where a person decided the pair,
+    /// tagged or untagged, which keeps the person's decision. One transaction.
+    ///
+    /// - Returns: how many items were read and how many tags were stored.
     @discardableResult
-    public func replaceMachineTags(hearingID: Int64, source: TagSource, tags: [Tag]) throws -> Int {
+    public func retag(
+        hearingID: Int64, source: TagSource, classify: (Item) throws -> [Tag]
+    ) throws -> (items: Int, stored: Int) {
         precondition(source != .person, "people's tags are set one by one with decide(…)")
         return try write { db in
             let goalIDs = Dictionary(uniqueKeysWithValues: try Store.goalRows(db, hearingID: hearingID).map { ($0.goal.code, $0.id) })
@@ -76,16 +81,20 @@ extension Store {
                 INSERT INTO tag (itemId, goalId, source, score, evidence, taggedAt) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (itemId, goalId) DO NOTHING
                 """)
-            var stored = 0
             let now = Timestamp.string(Date())
-            for tag in tags {
-                guard let goalID = goalIDs[tag.goalCode] else { continue }
-                let evidence = String(decoding: try JSONEncoder.sorted.encode(tag.evidence), as: UTF8.self)
-                try insert.execute(arguments: [tag.itemID, goalID, source.rawValue, tag.score, evidence, now])
-                stored += db.changesCount
+            var items = 0, stored = 0
+            let cursor = try Row.fetchCursor(db, sql: Item.selection + " WHERE item.hearingId = ? ORDER BY item.id", arguments: [hearingID])
+            while let row = try cursor.next() {
+                items += 1
+                for tag in try classify(Item(row: row)) {
+                    guard let goalID = goalIDs[tag.goalCode] else { continue }
+                    let evidence = String(decoding: try JSONEncoder.sorted.encode(tag.evidence), as: UTF8.self)
+                    try insert.execute(arguments: [tag.itemID, goalID, source.rawValue, tag.score, evidence, now])
+                    stored += db.changesCount
+                }
             }
             try audit(db, "categorize", entity: "hearing", id: hearingID, details: ["source": source.rawValue, "tags": String(stored)])
-            return stored
+            return (items, stored)
         }
     }
 

@@ -27,24 +27,32 @@ struct CategorizeCommand: ParsableCommand {
         guard !(try store.goals(hearingID: hearing.id ?? 0)).isEmpty else {
             throw CLIError("\(hearing.slug) has no goals yet. Load its taxonomy first: madang goals load \(hearing.slug) FILE")
         }
-        let summary = try Categorizing.run(store: store, hearing: hearing)
-        if explain {
-            let people = Dictionary(grouping: try store.tags(hearingID: hearing.id ?? 0).filter { $0.source == .person }, by: \.itemID)
-            for (item, results) in summary.items where !results.isEmpty || people[item.id ?? 0] != nil {
-                print("#\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))")
-                for result in results {
-                    print("   \(result.goal.code) score \(result.score.formatted()) (rule): \(result.evidence.map(\.description).joined(separator: ", "))")
-                }
-                for tag in people[item.id ?? 0] ?? [] {
-                    print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")
-                }
+        let people = explain
+            ? Dictionary(grouping: try store.tags(hearingID: hearing.id ?? 0).filter { $0.source == .person }, by: \.itemID)
+            : [:]
+        var uncategorized: [String] = []
+        func line(_ item: Item) -> String {
+            "#\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))"
+        }
+        let summary = try Categorizing.run(store: store, hearing: hearing) { item, results in
+            guard explain else { return }
+            let decided = people[item.id ?? 0] ?? []
+            guard !results.isEmpty || !decided.isEmpty else {
+                uncategorized.append(line(item))
+                return
             }
-            let uncategorized = summary.uncategorized.filter { people[$0.id ?? 0] == nil }
+            print(line(item))
+            for result in results {
+                print("   \(result.goal.code) score \(result.score.formatted()) (rule): \(result.evidence.map(\.description).joined(separator: ", "))")
+            }
+            for tag in decided {
+                print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")
+            }
+        }
+        if explain {
             if !uncategorized.isEmpty {
                 print("\nUncategorized (no goal's terms found):")
-                for item in uncategorized {
-                    print("   #\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))")
-                }
+                uncategorized.forEach { print("   " + $0) }
             }
             print("")
         }

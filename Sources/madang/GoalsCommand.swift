@@ -77,25 +77,31 @@ struct GoalsCommand: ParsableCommand {
 /// Files every item of a hearing under its goals with the rules, and says how it went.
 enum Categorizing {
     struct Summary {
-        var items: [(item: Item, results: [RuleCategorizer.Result])]
+        var items: Int
+        var categorized: Int
         var stored: Int
-        var uncategorized: [Item] { items.filter(\.results.isEmpty).map(\.item) }
         var line: String {
-            "Filed \(items.count - uncategorized.count) of \(items.count) items under goals (\(stored) rule tags); "
-                + "\(uncategorized.count) match no goal and stay uncategorized."
+            "Filed \(categorized) of \(items) items under goals (\(stored) rule tags); "
+                + "\(items - categorized) match no goal and stay uncategorized."
         }
     }
 
-    static func run(store: Store, hearing: Hearing) throws -> Summary {
+    /// Runs the rules over every item, streaming; `onItem` sees each item with its results.
+    static func run(
+        store: Store, hearing: Hearing, onItem: (Item, [RuleCategorizer.Result]) -> Void = { _, _ in }
+    ) throws -> Summary {
         let hearingID = hearing.id ?? 0
         let rules = RuleCategorizer(goals: try store.goals(hearingID: hearingID))
-        let items = try store.items(hearingID: hearingID)
-        let results = items.map { item in (item, rules.categorize([item.title, item.body].compactMap { $0 }.joined(separator: "\n"))) }
-        let tags = results.flatMap { item, results in
-            results.map { Tag(itemID: item.id ?? 0, goalCode: $0.goal.code, source: .rule, score: $0.score,
-                              evidence: $0.evidence.map(\.description)) }
+        var categorized = 0
+        let (items, stored) = try store.retag(hearingID: hearingID, source: .rule) { item in
+            let results = rules.categorize([item.title, item.body].compactMap { $0 }.joined(separator: "\n"))
+            if !results.isEmpty { categorized += 1 }
+            onItem(item, results)
+            return results.map {
+                Tag(itemID: item.id ?? 0, goalCode: $0.goal.code, source: .rule, score: $0.score,
+                    evidence: $0.evidence.map(\.description))
+            }
         }
-        let stored = try store.replaceMachineTags(hearingID: hearingID, source: .rule, tags: tags)
-        return Summary(items: results, stored: stored)
+        return Summary(items: items, categorized: categorized, stored: stored)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MadangCore
 import Testing
 @testable import MadangCategorizer
@@ -34,6 +35,15 @@ struct TermMatcherTests {
     func nfkc() {
         #expect(found(["ai"], in: "ＡＩ 기술") == ["ai"])
         #expect(found(["smart city"], in: "ｓｍａｒｔ ｃｉｔｙ") == ["smart city"])
+    }
+
+    @Test("The quick fold agrees with Foundation's NFKC and lowercasing")
+    func foldAgrees() {
+        for text in ["Plain ASCII Text", "Café ÀÉÎ", "교통이 불편합니다", "大衆交通", "“Quoted” – dash", "ＡＢＣ ｘｙｚ",
+                     "ㄱㄴㄷ", "ﬁ ligature", "Ⅻ roman", "e\u{301}", "㈜ 회사", "…", "ΣΑΣ İstanbul"] {
+            let expected = text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars.map(\.value)
+            #expect(MatchText.fold(text) == expected, "\(text)")
+        }
     }
 
     @Test("Overlapping terms are all found")

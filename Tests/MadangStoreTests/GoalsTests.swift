@@ -19,12 +19,13 @@ struct GoalsTests {
 
         try store.decide(itemID: a, goalCode: "G2", tagged: true)
         try store.decide(itemID: b, goalCode: "G1", tagged: false)
-        let stored = try store.replaceMachineTags(hearingID: hearing, source: .rule, tags: [
-            Tag(itemID: a, goalCode: "G1", source: .rule, score: 1),
-            Tag(itemID: b, goalCode: "G1", source: .rule, score: 2),  // b is out of G1 by decision
-            Tag(itemID: a, goalCode: "G2", source: .rule, score: 1),  // a is in G2 by decision already
-        ])
-        #expect(stored == 1)
+        let machine = [
+            a: [Tag(itemID: a, goalCode: "G1", source: .rule, score: 1),
+                Tag(itemID: a, goalCode: "G2", source: .rule, score: 1)],  // a is in G2 by decision already
+            b: [Tag(itemID: b, goalCode: "G1", source: .rule, score: 2)],  // b is out of G1 by decision
+        ]
+        let result = try store.retag(hearingID: hearing, source: .rule) { machine[$0.id!] ?? [] }
+        #expect((result.items, result.stored) == (2, 1))
         let tags = try store.tags(hearingID: hearing)
         #expect(tags.map { "\($0.itemID)\($0.goalCode)\($0.source.rawValue)" }.sorted() == ["\(a)G1rule", "\(a)G2person"].sorted())
         #expect(tags.first { $0.source == .person }?.taggedBy == "test")
