@@ -42,7 +42,9 @@ public struct TextFeatures: Codable, Sendable {
             blocks[key.hasPrefix("w"), default: []].append((index, weight))
         }
         var pairs: [(Int32, Float)] = []
-        for block in blocks.values {
+        // In index order, so the sums (and the model) do not depend on dictionary order.
+        for isWords in [true, false] {
+            let block = (blocks[isWords] ?? []).sorted { $0.0 < $1.0 }
             let norm = sqrt(block.reduce(0) { $0 + $1.1 * $1.1 })
             pairs += block.map { ($0.0, norm > 0 ? $0.1 / norm : 0) }
         }
