@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v2: import batches and row fingerprints", migrate: v2)
         migrator.registerMigration("v3: index new items per transaction, not per row", migrate: v3)
         migrator.registerMigration("v4: a person's decision that an item is not under a goal", migrate: v4)
+        migrator.registerMigration("v5: the learned model of each hearing", migrate: v5)
         return migrator
     }
 
@@ -153,6 +154,18 @@ enum Schema {
     private static func v4(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE tag ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0 CHECK (rejected IN (0, 1) AND (rejected = 0 OR source = 'person'));
+            """)
+    }
+
+    private static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE model (
+                hearingId INTEGER PRIMARY KEY REFERENCES hearing(id) ON DELETE CASCADE,
+                version INTEGER NOT NULL,
+                trainingSize INTEGER NOT NULL,
+                trainedAt TEXT NOT NULL,
+                data BLOB NOT NULL
+            );
             """)
     }
 }

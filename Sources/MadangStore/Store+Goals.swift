@@ -61,40 +61,70 @@ extension Store {
         try read { db in try Store.goalRows(db, hearingID: hearingID).map(\.goal) }
     }
 
-    /// Files every item of a hearing anew: the machine's tags from `source` are
+    /// Files every item of a hearing anew: the machine's tags (rule and model) are
     /// dropped, then `classify` is called with each item in turn, streaming from the
-    /// database, and its tags are stored — except where a person decided the pair,
-    /// tagged or untagged, which keeps the person's decision. One transaction.
+    /// database, and the tags it returns are stored, each with its own source, the
+    /// first for a pair winning — except where a person decided the pair, tagged or
+    /// untagged, which keeps the person's decision. One transaction.
     ///
-    /// - Returns: how many items were read and how many tags were stored.
+    /// - Returns: how many items were read and how many tags were stored from each source.
     @discardableResult
     public func retag(
-        hearingID: Int64, source: TagSource, classify: (Item) throws -> [Tag]
-    ) throws -> (items: Int, stored: Int) {
-        precondition(source != .person, "people's tags are set one by one with decide(…)")
-        return try write { db in
+        hearingID: Int64, classify: (Item) throws -> [Tag]
+    ) throws -> (items: Int, stored: [TagSource: Int]) {
+        try write { db in
             let goalIDs = Dictionary(uniqueKeysWithValues: try Store.goalRows(db, hearingID: hearingID).map { ($0.goal.code, $0.id) })
             try db.execute(sql: """
-                DELETE FROM tag WHERE source = ? AND itemId IN (SELECT id FROM item WHERE hearingId = ?)
-                """, arguments: [source.rawValue, hearingID])
+                DELETE FROM tag WHERE source <> 'person' AND itemId IN (SELECT id FROM item WHERE hearingId = ?)
+                """, arguments: [hearingID])
             let insert = try db.makeStatement(sql: """
                 INSERT INTO tag (itemId, goalId, source, score, evidence, taggedAt) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (itemId, goalId) DO NOTHING
                 """)
             let now = Timestamp.string(Date())
-            var items = 0, stored = 0
+            var items = 0
+            var stored: [TagSource: Int] = [:]
             let cursor = try Row.fetchCursor(db, sql: Item.selection + " WHERE item.hearingId = ? ORDER BY item.id", arguments: [hearingID])
             while let row = try cursor.next() {
                 items += 1
-                for tag in try classify(Item(row: row)) {
+                for tag in try classify(Item(row: row)) where tag.source != .person {
                     guard let goalID = goalIDs[tag.goalCode] else { continue }
                     let evidence = String(decoding: try JSONEncoder.sorted.encode(tag.evidence), as: UTF8.self)
-                    try insert.execute(arguments: [tag.itemID, goalID, source.rawValue, tag.score, evidence, now])
-                    stored += db.changesCount
+                    try insert.execute(arguments: [tag.itemID, goalID, tag.source.rawValue, tag.score, evidence, now])
+                    stored[tag.source, default: 0] += db.changesCount
                 }
             }
-            try audit(db, "categorize", entity: "hearing", id: hearingID, details: ["source": source.rawValue, "tags": String(stored)])
+            try audit(db, "categorize", entity: "hearing", id: hearingID, details: [
+                "rule": String(stored[.rule] ?? 0), "model": String(stored[.model] ?? 0),
+            ])
             return (items, stored)
+        }
+    }
+
+    /// Stores the hearing's learned model (any bytes the categorizer can read back),
+    /// replacing the previous one, and returns its version: 1, 2, 3, …
+    @discardableResult
+    public func saveModel(hearingID: Int64, data: Data, trainingSize: Int) throws -> Int {
+        try write { db in
+            let version = (try Int.fetchOne(db, sql: "SELECT version FROM model WHERE hearingId = ?", arguments: [hearingID]) ?? 0) + 1
+            try db.execute(sql: """
+                INSERT INTO model (hearingId, version, trainingSize, trainedAt, data) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (hearingId) DO UPDATE SET version = excluded.version, trainingSize = excluded.trainingSize,
+                    trainedAt = excluded.trainedAt, data = excluded.data
+                """, arguments: [hearingID, version, trainingSize, Timestamp.string(Date()), data])
+            try audit(db, "model.train", entity: "hearing", id: hearingID,
+                      details: ["version": String(version), "trainingSize": String(trainingSize)])
+            return version
+        }
+    }
+
+    /// The hearing's learned model, if one was trained.
+    public func model(hearingID: Int64) throws -> StoredModel? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM model WHERE hearingId = ?", arguments: [hearingID]).map { row in
+                StoredModel(version: row["version"], trainingSize: row["trainingSize"],
+                            trainedAt: Timestamp.date(row["trainedAt"]) ?? Date(timeIntervalSince1970: 0), data: row["data"])
+            }
         }
     }
 

@@ -10,16 +10,21 @@ struct CategorizeCommand: ParsableCommand {
         abstract: "File every item of a hearing under the goals whose terms it contains.",
         discussion: """
             Machine tags are made anew each time; a person's tag or untag always stays. Items that \
-            match no goal are listed as uncategorized, not forced under one.
+            match no goal are listed as uncategorized, not forced under one. The taxonomy's terms \
+            give rule tags; a model learned from people's tags (and --train FILE) adds its best goal \
+            where the rules found none. The model is kept in the database with its version.
 
             Examples:
               madang categorize smart-city-plan-4
               madang categorize smart-city-plan-4 --explain
+              madang categorize smart-city-plan-4 --train labelled.csv
             """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The hearing's slug.") var hearing: String
     @Flag(help: "For every item, print its goals, scores and the terms that matched.") var explain = false
+    @Option(help: ArgumentHelp("Also learn from this labelled CSV (text and goal-id columns).", valueName: "file"))
+    var train: String?
 
     func run() throws {
         let store = try database.open()
@@ -34,7 +39,8 @@ struct CategorizeCommand: ParsableCommand {
         func line(_ item: Item) -> String {
             "#\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))"
         }
-        let summary = try Categorizing.run(store: store, hearing: hearing) { item, results in
+        let training = try train.map { try LabeledData(path: $0) }
+        let summary = try Categorizing.run(store: store, hearing: hearing, training: training) { item, results in
             guard explain else { return }
             let decided = people[item.id ?? 0] ?? []
             guard !results.isEmpty || !decided.isEmpty else {
@@ -43,7 +49,7 @@ struct CategorizeCommand: ParsableCommand {
             }
             print(line(item))
             for result in results {
-                print("   \(result.goal.code) score \(result.score.formatted()) (rule): \(result.evidence.map(\.description).joined(separator: ", "))")
+                print("   \(result.goalCode) score \(String(format: "%.2f", result.score)) (\(result.source.rawValue)): \(result.evidence.joined(separator: ", "))")
             }
             for tag in decided {
                 print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")

@@ -74,34 +74,73 @@ struct GoalsCommand: ParsableCommand {
     }
 }
 
-/// Files every item of a hearing under its goals with the rules, and says how it went.
+/// Files every item of a hearing under its goals, and says how it went: the rules,
+/// and a model learned from people's tags (and a labelled file, if given).
 enum Categorizing {
     struct Summary {
         var items: Int
         var categorized: Int
-        var stored: Int
+        var stored: [TagSource: Int]
+        /// The model used: its version and training size; nil when there is none yet.
+        var model: (version: Int, trainingSize: Int, trainedNow: Bool)?
+
         var line: String {
-            "Filed \(categorized) of \(items) items under goals (\(stored) rule tags); "
-                + "\(items - categorized) match no goal and stay uncategorized."
+            var text = "Filed \(categorized) of \(items) items under goals (\(stored[.rule] ?? 0) rule tags, "
+                + "\(stored[.model] ?? 0) model tags); \(items - categorized) match no goal and stay uncategorized."
+            if let model {
+                text += "\nModel v\(model.version), \(model.trainedNow ? "trained now" : "trained earlier") on \(model.trainingSize) labelled texts."
+            } else {
+                text += "\nNo model yet: it learns once people have tagged \(Categorizer.minimumTrainingSize) items under two goals or more (madang tag), or from --train FILE."
+            }
+            return text
         }
     }
 
-    /// Runs the rules over every item, streaming; `onItem` sees each item with its results.
+    /// Trains the model when there is something to learn from, then files every item, streaming.
     static func run(
-        store: Store, hearing: Hearing, onItem: (Item, [RuleCategorizer.Result]) -> Void = { _, _ in }
+        store: Store, hearing: Hearing, training extra: LabeledData? = nil,
+        onItem: (Item, [Categorizer.Proposal]) -> Void = { _, _ in }
     ) throws -> Summary {
         let hearingID = hearing.id ?? 0
-        let rules = RuleCategorizer(goals: try store.goals(hearingID: hearingID))
+        let goals = try store.goals(hearingID: hearingID)
+        let codes = Set(goals.map(\.code))
+        var texts: [String] = [], labels: [String] = []
+        for tag in try store.tags(hearingID: hearingID) where tag.source == .person {
+            let item = try store.item(id: tag.itemID)
+            texts.append(text(of: item))
+            labels.append(tag.goalCode)
+        }
+        if let extra {
+            let unknown = Set(extra.labels).subtracting(codes)
+            guard unknown.isEmpty else {
+                throw CLIError("The training file's labels must be goal ids of \(hearing.slug) (\(goals.map(\.code).joined(separator: ", "))); these are not: \(unknown.sorted().joined(separator: ", ")).")
+            }
+            texts += extra.texts
+            labels += extra.labels
+        }
+        var modelInfo: (Int, Int, Bool)?
+        var model: LinearModel?
+        if let trained = Categorizer.train(texts: texts, goalCodes: labels) {
+            let version = try store.saveModel(hearingID: hearingID, data: try Categorizer.encode(trained), trainingSize: trained.trainingSize)
+            (model, modelInfo) = (trained, (version, trained.trainingSize, true))
+        } else if let stored = try store.model(hearingID: hearingID) {
+            (model, modelInfo) = (try Categorizer.decode(stored.data), (stored.version, stored.trainingSize, false))
+        }
+        let categorizer = Categorizer(goals: goals, model: model, modelVersion: modelInfo?.0)
         var categorized = 0
-        let (items, stored) = try store.retag(hearingID: hearingID, source: .rule) { item in
-            let results = rules.categorize([item.title, item.body].compactMap { $0 }.joined(separator: "\n"))
-            if !results.isEmpty { categorized += 1 }
-            onItem(item, results)
-            return results.map {
-                Tag(itemID: item.id ?? 0, goalCode: $0.goal.code, source: .rule, score: $0.score,
-                    evidence: $0.evidence.map(\.description))
+        let (items, stored) = try store.retag(hearingID: hearingID) { item in
+            let proposals = categorizer.proposals(for: text(of: item))
+            if !proposals.isEmpty { categorized += 1 }
+            onItem(item, proposals)
+            return proposals.map {
+                Tag(itemID: item.id ?? 0, goalCode: $0.goalCode, source: $0.source, score: $0.score, evidence: $0.evidence)
             }
         }
-        return Summary(items: items, categorized: categorized, stored: stored)
+        return Summary(items: items, categorized: categorized, stored: stored,
+                       model: modelInfo.map { (version: $0.0, trainingSize: $0.1, trainedNow: $0.2) })
+    }
+
+    private static func text(of item: Item) -> String {
+        [item.title, item.body].compactMap { $0 }.joined(separator: "\n")
     }
 }

@@ -45,8 +45,9 @@ struct CategorizeCLITests {
         #expect(try goalItems("G1") == ["데이터허브를 시민에게 개방해 주세요"])
         #expect(try goalItems("G2") == ["Too many regulations stop private companies"])
         let explain = try cli.ok("categorize", "h", "--explain")
-        #expect(explain.contains("G1 score 1 (rule): 데이터 허브 (in \"데이터허브를\")"))
-        #expect(explain.contains("G2 score 2 (rule): regulation (in \"regulations\"), private companies"))
+        #expect(explain.contains("G1 score 1.00 (rule): 데이터 허브 (in \"데이터허브를\")"))
+        #expect(explain.contains("G2 score 2.00 (rule): regulation (in \"regulations\"), private companies"))
+        #expect(explain.contains("No model yet"))
         #expect(explain.contains("Uncategorized (no goal's terms found):\n   #3 comment: 점심이 맛있었어요"))
     }
 
@@ -93,5 +94,33 @@ struct CategorizeCLITests {
         #expect(try goalItems("G2") == ["Too many regulations stop private companies"])
         let unknown = try cli.run("tag", "1", "G9")
         #expect(unknown.stderr.contains("There is no goal 'G9'. The goals are: G1, G2, G3."))
+    }
+
+    @Test("A model learned from a labelled file files what the rules miss, and is kept with its version")
+    func learnedModel() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        try cli.ok("goals", "load", "h", cli.folder.appendingPathComponent("goals.yaml").path)
+        try cli.ok("comment", "add", "h", "Please open the city's datasets to everyone")   // 5: no rule term
+        try file("train.csv", """
+            text,goal
+            open datasets for citizens,G1
+            publish city datasets online,G1
+            open the datasets of every district,G1
+            companies want fewer permits,G2
+            startups need fewer permits,G2
+            firms ask for fewer permits,G2
+            export our services abroad,G3
+            """)
+        let output = try cli.ok("categorize", "h", "--train", cli.folder.appendingPathComponent("train.csv").path, "--explain")
+        #expect(output.contains("Model v1, trained now on 7 labelled texts."))
+        #expect(output.contains("#5 comment: Please open the city's datasets to everyone\n   G1 score"))
+        #expect(output.contains("(model): model v1"))
+        #expect(try goalItems("G1").contains("Please open the city's datasets to everyone"))
+        // Without new training material the stored model is used again.
+        #expect(try cli.ok("categorize", "h").contains("Model v1, trained earlier on 7 labelled texts."))
+        try file("bad.csv", "text,goal\nsomething,G7\n")
+        let bad = try cli.run("categorize", "h", "--train", cli.folder.appendingPathComponent("bad.csv").path)
+        #expect(bad.stderr.contains("these are not: G7"))
     }
 }

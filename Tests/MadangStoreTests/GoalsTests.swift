@@ -1,3 +1,4 @@
+import Foundation
 import MadangCore
 import Testing
 @testable import MadangStore
@@ -24,8 +25,9 @@ struct GoalsTests {
                 Tag(itemID: a, goalCode: "G2", source: .rule, score: 1)],  // a is in G2 by decision already
             b: [Tag(itemID: b, goalCode: "G1", source: .rule, score: 2)],  // b is out of G1 by decision
         ]
-        let result = try store.retag(hearingID: hearing, source: .rule) { machine[$0.id!] ?? [] }
-        #expect((result.items, result.stored) == (2, 1))
+        let result = try store.retag(hearingID: hearing) { machine[$0.id!] ?? [] }
+        #expect(result.items == 2)
+        #expect(result.stored == [.rule: 1])
         let tags = try store.tags(hearingID: hearing)
         #expect(tags.map { "\($0.itemID)\($0.goalCode)\($0.source.rawValue)" }.sorted() == ["\(a)G1rule", "\(a)G2person"].sorted())
         #expect(tags.first { $0.source == .person }?.taggedBy == "test")
@@ -36,5 +38,16 @@ struct GoalsTests {
         #expect(update.kept == ["G2"])
         #expect(try store.tags(hearingID: hearing).map(\.source) == [.person])
         #expect(try store.items(hearingID: hearing, goal: "G2").map(\.body) == ["a"])
+    }
+
+    @Test("A hearing keeps one learned model, versioned")
+    func models() throws {
+        let store = try database.store()
+        let hearing = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
+        #expect(try store.model(hearingID: hearing) == nil)
+        #expect(try store.saveModel(hearingID: hearing, data: Data("one".utf8), trainingSize: 3) == 1)
+        #expect(try store.saveModel(hearingID: hearing, data: Data("two".utf8), trainingSize: 5) == 2)
+        let model = try #require(try store.model(hearingID: hearing))
+        #expect((model.version, model.trainingSize, model.data) == (2, 5, Data("two".utf8)))
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import MadangCore
+
+/// The categorizer a hearing uses: its taxonomy's rules, and, once people have
+/// tagged enough items, a model learned from their decisions.
+///
+/// For each text the rules give their goals; the model adds its best goal when it
+/// is on that goal's side of the boundary (a positive score) and the rules did not
+/// already give it. A person's decision is not made here: the store keeps it above both.
+public struct Categorizer: Sendable {
+    /// One goal for a text, and who proposes it.
+    public struct Proposal: Sendable {
+        public var goalCode: String
+        public var source: TagSource
+        public var score: Double
+        /// The matched terms for a rule; the model's version for the model.
+        public var evidence: [String]
+    }
+
+    public let rules: RuleCategorizer
+    public let model: LinearModel?
+    /// The model's version, as stored.
+    public let modelVersion: Int?
+
+    public init(goals: [PolicyGoal], model: LinearModel? = nil, modelVersion: Int? = nil) {
+        rules = RuleCategorizer(goals: goals)
+        self.model = model
+        self.modelVersion = modelVersion
+    }
+
+    /// At least this many labelled examples, under at least two goals, before a model is trained.
+    public static let minimumTrainingSize = 6
+
+    /// Trains a model from labelled texts whose labels are goal codes, or returns nil
+    /// when there are too few examples or goals to learn from.
+    public static func train(texts: [String], goalCodes: [String]) -> LinearModel? {
+        guard texts.count >= minimumTrainingSize, Set(goalCodes).count >= 2 else { return nil }
+        return LinearModel(texts: texts, labels: goalCodes)
+    }
+
+    /// The goals proposed for `text`, rules first.
+    public func proposals(for text: String) -> [Proposal] {
+        var proposals = rules.categorize(text).map { result in
+            Proposal(goalCode: result.goal.code, source: .rule, score: result.score, evidence: result.evidence.map(\.description))
+        }
+        if let model, let best = model.scores(text).first, best.score > 0,
+           rules.goals.contains(where: { $0.code == best.label }),
+           !proposals.contains(where: { $0.goalCode == best.label }) {
+            proposals.append(Proposal(goalCode: best.label, source: .model, score: Double(best.score),
+                                      evidence: ["model v\(modelVersion ?? 0), score \(String(format: "%.2f", best.score))"]))
+        }
+        return proposals
+    }
+
+    /// The model as bytes for the store, and back.
+    public static func encode(_ model: LinearModel) throws -> Data { try JSONEncoder().encode(model) }
+    public static func decode(_ data: Data) throws -> LinearModel { try JSONDecoder().decode(LinearModel.self, from: data) }
+}
