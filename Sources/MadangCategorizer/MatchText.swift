@@ -2,7 +2,7 @@ import Foundation
 
 /// Text prepared for term matching: NFKC, lowercased, and a "skeleton" without
 /// white space whose positions map back to the folded text.
-struct MatchText {
+struct MatchText: Sendable {
     /// The folded text, one scalar value per position.
     let scalars: [UInt32]
     /// The folded text without white space.

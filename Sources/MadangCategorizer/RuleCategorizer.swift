@@ -33,9 +33,12 @@ public struct RuleCategorizer: Sendable {
     /// The least score that files an item under a goal.
     public var threshold: Double = 1
     private let matcher: TermMatcher
+    /// For each goal, the index of the goal it belongs to, if it is a strategy.
+    private let parents: [Int?]
 
     public init(goals: [PolicyGoal]) {
         self.goals = goals
+        parents = goals.map { goal in goal.parentCode.flatMap { code in goals.firstIndex { $0.code == code } } }
         var entries: [TermMatcher.Entry] = []
         for (index, goal) in goals.enumerated() {
             entries += goal.terms.map { TermMatcher.Entry(term: $0.text, owner: index, weight: $0.weight) }
@@ -50,7 +53,6 @@ public struct RuleCategorizer: Sendable {
         var evidence = Array(repeating: [Evidence](), count: goals.count)
         var seen = Array(repeating: Set<String>(), count: goals.count)
         var excluded = Set<Int>()
-        let parents = goals.map { goal in goal.parentCode.flatMap { code in goals.firstIndex { $0.code == code } } }
         for match in matcher.matches(in: text) {
             let owner = match.entry.owner
             if match.entry.excludes {
@@ -60,7 +62,7 @@ public struct RuleCategorizer: Sendable {
             // A strategy's terms count for its goal as well.
             for target in [owner, parents[owner]].compactMap({ $0 }) where seen[target].insert(match.entry.term).inserted {
                 scores[target] += match.entry.weight
-                evidence[target].append(Evidence(term: match.entry.term, found: match.found))
+                evidence[target].append(Evidence(term: match.entry.term, found: match.found)) // only the first of each term
             }
         }
         for goal in excluded {

@@ -27,12 +27,15 @@ public struct TermMatcher: Sendable {
     }
 
     /// One place a term was found.
-    public struct Match: Hashable, Sendable {
+    public struct Match: Sendable {
         public var entry: Entry
-        /// The text as it stands where the term was found ("데이터허브를" has "데이터허브").
-        public var found: String
-        /// Position in the folded text, in scalars.
-        public var offset: Int
+        fileprivate let text: MatchText
+        /// Where, in the folded text, in scalars.
+        public let start: Int
+        public let end: Int
+
+        /// The word or words where the term was found ("데이터허브를" has "데이터허브").
+        public var found: String { MatchText.foundWord(text.scalars, start: start, end: end) }
     }
 
     private struct Pattern: Sendable {
@@ -44,13 +47,17 @@ public struct TermMatcher: Sendable {
         var wordEnd: Bool
     }
 
-    private var transitions: [[UInt32: Int32]] = [[:]]
-    private var failure: [Int32] = [0]
-    /// Patterns ending at each node, its own and those of its failure chain.
+    /// Each BMP character's symbol in the terms' alphabet; 0 for characters no term uses.
+    private var symbols = [UInt16](repeating: 0, count: 0x10000)
+    private var alphabetSize = 1
+    /// The automaton as a table: `next[state * alphabetSize + symbol]`, failure links folded in.
+    private var next: [Int32] = []
+    /// Patterns ending at each state, its own and those of its failure chain.
     private var outputs: [[Int32]] = [[]]
     private var patterns: [Pattern] = []
 
     public init(_ entries: [Entry]) {
+        var skeletons: [[UInt32]] = []
         for entry in entries {
             let folded = MatchText.fold(entry.term)
             var spaced: [UInt32] = []
@@ -63,45 +70,53 @@ public struct TermMatcher: Sendable {
             }
             if spaced.last == 0x20 { spaced.removeLast() }
             let skeleton = spaced.filter { $0 != 0x20 }
-            guard let first = skeleton.first, let last = skeleton.last else { continue }
-            let index = Int32(patterns.count)
+            guard let first = skeleton.first, let last = skeleton.last, skeleton.allSatisfy({ $0 < 0x10000 }) else { continue }
             patterns.append(Pattern(
                 entry: entry, spaced: spaced, length: skeleton.count,
                 wordStart: MatchText.isASCIIWordCharacter(first), wordEnd: MatchText.isASCIIWordCharacter(last)))
-            var node = 0
-            for value in skeleton {
-                if let next = transitions[node][value] {
-                    node = Int(next)
-                } else {
-                    transitions.append([:])
-                    failure.append(0)
-                    outputs.append([])
-                    transitions[node][value] = Int32(transitions.count - 1)
-                    node = transitions.count - 1
-                }
+            skeletons.append(skeleton)
+            for value in skeleton where symbols[Int(value)] == 0 {
+                symbols[Int(value)] = UInt16(alphabetSize)
+                alphabetSize += 1
             }
-            outputs[node].append(index)
         }
-        buildFailureLinks()
-    }
-
-    private mutating func buildFailureLinks() {
+        // The trie, with 0 meaning "no edge" (the root is never a child).
+        var trie: [[Int32]] = [Array(repeating: 0, count: alphabetSize)]
+        for (index, skeleton) in skeletons.enumerated() {
+            var state = 0
+            for value in skeleton {
+                let symbol = Int(symbols[Int(value)])
+                if trie[state][symbol] == 0 {
+                    trie.append(Array(repeating: 0, count: alphabetSize))
+                    outputs.append([])
+                    trie[state][symbol] = Int32(trie.count - 1)
+                }
+                state = Int(trie[state][symbol])
+            }
+            outputs[state].append(Int32(index))
+        }
+        // Breadth first: each state's missing edges follow its failure state's.
+        next = Array(repeating: 0, count: trie.count * alphabetSize)
+        var failure = Array(repeating: 0, count: trie.count)
         var queue: [Int] = []
-        for (_, child) in transitions[0] {
-            failure[Int(child)] = 0
-            queue.append(Int(child))
+        for symbol in 0..<alphabetSize where trie[0][symbol] != 0 {
+            next[symbol] = trie[0][symbol]
+            queue.append(Int(trie[0][symbol]))
         }
         var head = 0
         while head < queue.count {
-            let node = queue[head]
+            let state = queue[head]
             head += 1
-            for (value, child) in transitions[node] {
-                var fallback = Int(failure[node])
-                while fallback != 0, transitions[fallback][value] == nil { fallback = Int(failure[fallback]) }
-                let target = transitions[fallback][value].map(Int.init) ?? 0
-                failure[Int(child)] = Int32(target == Int(child) ? 0 : target)
-                outputs[Int(child)].append(contentsOf: outputs[Int(failure[Int(child)])])
-                queue.append(Int(child))
+            outputs[state].append(contentsOf: outputs[failure[state]])
+            for symbol in 0..<alphabetSize {
+                let child = Int(trie[state][symbol])
+                if child != 0 {
+                    failure[child] = Int(next[failure[state] * alphabetSize + symbol])
+                    next[state * alphabetSize + symbol] = Int32(child)
+                    queue.append(child)
+                } else {
+                    next[state * alphabetSize + symbol] = next[failure[state] * alphabetSize + symbol]
+                }
             }
         }
     }
@@ -110,17 +125,16 @@ public struct TermMatcher: Sendable {
     public func matches(in text: String) -> [Match] {
         let prepared = MatchText(text)
         var result: [Match] = []
-        var node = 0
+        var state = 0
         for (position, value) in prepared.skeleton.enumerated() {
-            while node != 0, transitions[node][value] == nil { node = Int(failure[node]) }
-            node = transitions[node][value].map(Int.init) ?? 0
-            for patternIndex in outputs[node] {
+            let symbol = value < 0x10000 ? Int(symbols[Int(value)]) : 0
+            state = Int(next[state * alphabetSize + symbol])
+            for patternIndex in outputs[state] {
                 let pattern = patterns[Int(patternIndex)]
                 let start = prepared.origin[position - pattern.length + 1]
                 let end = prepared.origin[position] + 1
                 guard accepts(pattern, from: start, to: end, in: prepared.scalars) else { continue }
-                let found = MatchText.foundWord(prepared.scalars, start: start, end: end)
-                result.append(Match(entry: pattern.entry, found: found, offset: start))
+                result.append(Match(entry: pattern.entry, text: prepared, start: start, end: end))
             }
         }
         return result
@@ -161,8 +175,12 @@ extension MatchText {
     }
 
     static func string(_ values: ArraySlice<UInt32>) -> String {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: values.compactMap(Unicode.Scalar.init))
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 3)
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -89,8 +89,7 @@ extension Store {
                 items += 1
                 for tag in try classify(Item(row: row)) where tag.source != .person {
                     guard let goalID = goalIDs[tag.goalCode] else { continue }
-                    let evidence = String(decoding: try JSONEncoder.sorted.encode(tag.evidence), as: UTF8.self)
-                    try insert.execute(arguments: [tag.itemID, goalID, tag.source.rawValue, tag.score, evidence, now])
+                    try insert.execute(arguments: [tag.itemID, goalID, tag.source.rawValue, tag.score, Store.jsonArray(tag.evidence), now])
                     stored[tag.source, default: 0] += db.changesCount
                 }
             }
@@ -151,16 +150,16 @@ extension Store {
     }
 
     /// The tags in force for a hearing's items: people's, and the machine's where no
-    /// person decided otherwise.
-    public func tags(hearingID: Int64) throws -> [Tag] {
+    /// person decided otherwise; only those from `source` when it is given.
+    public func tags(hearingID: Int64, source: TagSource? = nil) throws -> [Tag] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT tag.*, policyGoal.code AS goalCode FROM tag
                 JOIN policyGoal ON policyGoal.id = tag.goalId
                 JOIN item ON item.id = tag.itemId
-                WHERE item.hearingId = ? AND tag.rejected = 0
+                WHERE item.hearingId = ? AND tag.rejected = 0 AND (? IS NULL OR tag.source = ?)
                 ORDER BY tag.itemId, policyGoal.position
-                """, arguments: [hearingID]).map { row in
+                """, arguments: [hearingID, source?.rawValue, source?.rawValue]).map { row in
                 let evidence: String = row["evidence"]
                 let source: String = row["source"]
                 return Tag(
@@ -169,6 +168,32 @@ extension Store {
                     taggedBy: row["taggedBy"], taggedAt: Timestamp.date(row["taggedAt"]) ?? Date(timeIntervalSince1970: 0))
             }
         }
+    }
+
+    /// `strings` as a JSON array, written by hand: categorizing writes one per tag.
+    static func jsonArray(_ strings: [String]) -> String {
+        var out = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out += "," }
+            out += "\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
     }
 
     private static func goalRows(_ db: Database, hearingID: Int64) throws -> [(id: Int64, goal: PolicyGoal)] {

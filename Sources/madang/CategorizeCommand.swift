@@ -33,7 +33,7 @@ struct CategorizeCommand: ParsableCommand {
             throw CLIError("\(hearing.slug) has no goals yet. Load its taxonomy first: madang goals load \(hearing.slug) FILE")
         }
         let people = explain
-            ? Dictionary(grouping: try store.tags(hearingID: hearing.id ?? 0).filter { $0.source == .person }, by: \.itemID)
+            ? Dictionary(grouping: try store.tags(hearingID: hearing.id ?? 0, source: .person), by: \.itemID)
             : [:]
         var uncategorized: [String] = []
         func line(_ item: Item) -> String {

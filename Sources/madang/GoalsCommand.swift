@@ -105,7 +105,7 @@ enum Categorizing {
         let goals = try store.goals(hearingID: hearingID)
         let codes = Set(goals.map(\.code))
         var texts: [String] = [], labels: [String] = []
-        for tag in try store.tags(hearingID: hearingID) where tag.source == .person {
+        for tag in try store.tags(hearingID: hearingID, source: .person) {
             let item = try store.item(id: tag.itemID)
             texts.append(text(of: item))
             labels.append(tag.goalCode)

@@ -51,3 +51,14 @@ struct GoalsTests {
         #expect((model.version, model.trainingSize, model.data) == (2, 5, Data("two".utf8)))
     }
 }
+
+@Suite("Evidence JSON")
+struct EvidenceJSONTests {
+    @Test("The hand-written JSON reads back as the same strings", arguments: [
+        [String](), ["plain"], ["데이터 허브 (in \"데이터허브를\")", "back\\slash", "line\nbreak\ttab\r", "\u{1}\u{1F}"],
+    ])
+    func roundTrip(strings: [String]) throws {
+        let json = Store.jsonArray(strings)
+        #expect(try JSONDecoder().decode([String].self, from: Data(json.utf8)) == strings)
+    }
+}
