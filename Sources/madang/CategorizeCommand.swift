@@ -66,6 +66,17 @@ struct CategorizeCommand: ParsableCommand {
     }
 }
 
+/// What `tag` and `untag` take: an item and a goal.
+struct DecisionArguments: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The item's id, as `madang items` shows it.") var item: Int64
+    @Argument(help: "The goal's id, as `madang goals list` shows it.") var goal: String
+
+    func decide(tagged: Bool) throws {
+        try database.open().decide(itemID: item, goalCode: goal, tagged: tagged)
+    }
+}
+
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tag",
@@ -75,13 +86,11 @@ struct TagCommand: ParsableCommand {
               madang tag 42 G2
             """)
 
-    @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The item's id, as `madang items` shows it.") var item: Int64
-    @Argument(help: "The goal's id, as `madang goals list` shows it.") var goal: String
+    @OptionGroup var decision: DecisionArguments
 
     func run() throws {
-        try database.open().decide(itemID: item, goalCode: goal, tagged: true)
-        print("Item #\(item) is filed under \(goal) by \(database.actor); re-categorizing will keep it.")
+        try decision.decide(tagged: true)
+        print("Item #\(decision.item) is filed under \(decision.goal) by \(decision.database.actor); re-categorizing will keep it.")
     }
 }
 
@@ -94,12 +103,10 @@ struct UntagCommand: ParsableCommand {
               madang untag 42 G1
             """)
 
-    @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The item's id, as `madang items` shows it.") var item: Int64
-    @Argument(help: "The goal's id, as `madang goals list` shows it.") var goal: String
+    @OptionGroup var decision: DecisionArguments
 
     func run() throws {
-        try database.open().decide(itemID: item, goalCode: goal, tagged: false)
-        print("Item #\(item) is out of \(goal) by \(database.actor)'s decision; re-categorizing will not put it back.")
+        try decision.decide(tagged: false)
+        print("Item #\(decision.item) is out of \(decision.goal) by \(decision.database.actor)'s decision; re-categorizing will not put it back.")
     }
 }

@@ -20,6 +20,8 @@ struct CLITests {
         [], ["init"], ["hearing", "add"], ["hearing", "list"], ["hearing", "show"], ["hearing", "edit"],
         ["panel", "add"], ["panel", "list"], ["record"], ["statement", "add"], ["comment", "add"],
         ["proposal", "add"], ["items"], ["search"], ["digest"], ["demo"],
+        ["import"], ["imports", "list"], ["imports", "undo"], ["goals", "load"], ["goals", "list"],
+        ["categorize"], ["tag"], ["untag"], ["evaluate"],
     ])
     func helpHasExamples(command: [String]) throws {
         defer { cli.cleanUp() }
