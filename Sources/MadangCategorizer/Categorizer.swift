@@ -1,5 +1,6 @@
 import Foundation
 import MadangCore
+import MadangIntake
 
 /// The categorizer a hearing uses: its taxonomy's rules, and, once people have
 /// tagged enough items, a model learned from their decisions.
@@ -50,6 +51,13 @@ public struct Categorizer: Sendable {
                                       evidence: ["model v\(modelVersion ?? 0), score \(String(format: "%.2f", best.score))"]))
         }
         return proposals
+    }
+
+    /// A digest of a training set, independent of the examples' order: a model needs
+    /// training again only when it changes.
+    public static func trainingDigest(texts: [String], goalCodes: [String]) -> String {
+        let lines = zip(goalCodes, texts).map { "\($0)\u{1F}\($1)" }.sorted()
+        return SHA256.hash(Array(lines.joined(separator: "\u{1E}").utf8)).hex
     }
 
     /// The model as bytes for the store, and back.

@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v3: index new items per transaction, not per row", migrate: v3)
         migrator.registerMigration("v4: a person's decision that an item is not under a goal", migrate: v4)
         migrator.registerMigration("v5: the learned model of each hearing", migrate: v5)
+        migrator.registerMigration("v6: what a model was trained on", migrate: v6)
         return migrator
     }
 
@@ -167,5 +168,10 @@ enum Schema {
                 data BLOB NOT NULL
             );
             """)
+    }
+
+    /// A digest of the training set, so a model is trained again only when it changes.
+    private static func v6(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE model ADD COLUMN trainingDigest TEXT")
     }
 }

@@ -103,14 +103,14 @@ extension Store {
     /// Stores the hearing's learned model (any bytes the categorizer can read back),
     /// replacing the previous one, and returns its version: 1, 2, 3, …
     @discardableResult
-    public func saveModel(hearingID: Int64, data: Data, trainingSize: Int) throws -> Int {
+    public func saveModel(hearingID: Int64, data: Data, trainingSize: Int, trainingDigest: String? = nil) throws -> Int {
         try write { db in
             let version = (try Int.fetchOne(db, sql: "SELECT version FROM model WHERE hearingId = ?", arguments: [hearingID]) ?? 0) + 1
             try db.execute(sql: """
-                INSERT INTO model (hearingId, version, trainingSize, trainedAt, data) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO model (hearingId, version, trainingSize, trainedAt, data, trainingDigest) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (hearingId) DO UPDATE SET version = excluded.version, trainingSize = excluded.trainingSize,
-                    trainedAt = excluded.trainedAt, data = excluded.data
-                """, arguments: [hearingID, version, trainingSize, Timestamp.string(Date()), data])
+                    trainedAt = excluded.trainedAt, data = excluded.data, trainingDigest = excluded.trainingDigest
+                """, arguments: [hearingID, version, trainingSize, Timestamp.string(Date()), data, trainingDigest])
             try audit(db, "model.train", entity: "hearing", id: hearingID,
                       details: ["version": String(version), "trainingSize": String(trainingSize)])
             return version
@@ -122,7 +122,8 @@ extension Store {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM model WHERE hearingId = ?", arguments: [hearingID]).map { row in
                 StoredModel(version: row["version"], trainingSize: row["trainingSize"],
-                            trainedAt: Timestamp.date(row["trainedAt"]) ?? Date(timeIntervalSince1970: 0), data: row["data"])
+                            trainedAt: Timestamp.date(row["trainedAt"]) ?? Date(timeIntervalSince1970: 0), data: row["data"],
+                            trainingDigest: row["trainingDigest"])
             }
         }
     }

@@ -9,4 +9,6 @@ public struct StoredModel: Sendable {
     public var trainedAt: Date
     /// The model, as the categorizer wrote it.
     public var data: Data
+    /// A digest of the examples it learned from, as its trainer gave it.
+    public var trainingDigest: String?
 }

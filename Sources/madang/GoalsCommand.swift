@@ -120,11 +120,15 @@ enum Categorizing {
         }
         var modelInfo: (Int, Int, Bool)?
         var model: LinearModel?
-        if let trained = Categorizer.train(texts: texts, goalCodes: labels) {
-            let version = try store.saveModel(hearingID: hearingID, data: try Categorizer.encode(trained), trainingSize: trained.trainingSize)
+        let previous = try store.model(hearingID: hearingID)
+        let digest = Categorizer.trainingDigest(texts: texts, goalCodes: labels)
+        if previous?.trainingDigest != digest, let trained = Categorizer.train(texts: texts, goalCodes: labels) {
+            let version = try store.saveModel(hearingID: hearingID, data: try Categorizer.encode(trained),
+                                              trainingSize: trained.trainingSize, trainingDigest: digest)
             (model, modelInfo) = (trained, (version, trained.trainingSize, true))
-        } else if let stored = try store.model(hearingID: hearingID) {
-            (model, modelInfo) = (try Categorizer.decode(stored.data), (stored.version, stored.trainingSize, false))
+        } else if let previous {
+            // The same examples as last time, or too few now: the stored model stands.
+            (model, modelInfo) = (try Categorizer.decode(previous.data), (previous.version, previous.trainingSize, false))
         }
         let categorizer = Categorizer(goals: goals, model: model, modelVersion: modelInfo?.0)
         var categorized = 0

@@ -117,8 +117,15 @@ struct CategorizeCLITests {
         #expect(output.contains("#5 comment: Please open the city's datasets to everyone\n   G1 score"))
         #expect(output.contains("(model): model v1"))
         #expect(try goalItems("G1").contains("Please open the city's datasets to everyone"))
-        // Without new training material the stored model is used again.
+        // The same training material again: the stored model stands, no new version.
+        #expect(try cli.ok("categorize", "h", "--train", cli.folder.appendingPathComponent("train.csv").path)
+            .contains("Model v1, trained earlier on 7 labelled texts."))
+        // Without the file there are too few examples; the stored model is used.
         #expect(try cli.ok("categorize", "h").contains("Model v1, trained earlier on 7 labelled texts."))
+        // A person's tag changes the training set: a new version.
+        try cli.ok("tag", "3", "G1")
+        #expect(try cli.ok("categorize", "h", "--train", cli.folder.appendingPathComponent("train.csv").path)
+            .contains("Model v2, trained now on 8 labelled texts."))
         try file("bad.csv", "text,goal\nsomething,G7\n")
         let bad = try cli.run("categorize", "h", "--train", cli.folder.appendingPathComponent("bad.csv").path)
         #expect(bad.stderr.contains("these are not: G7"))

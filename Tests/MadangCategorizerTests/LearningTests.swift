@@ -32,6 +32,14 @@ struct LearningTests {
         #expect(again.scores("teachers and buses").map(\.score) == model.scores("teachers and buses").map(\.score))
     }
 
+    @Test("The training digest ignores the order of examples, not their content")
+    func trainingDigest() {
+        let a = Categorizer.trainingDigest(texts: ["x", "y"], goalCodes: ["G1", "G2"])
+        #expect(a == Categorizer.trainingDigest(texts: ["y", "x"], goalCodes: ["G2", "G1"]))
+        #expect(a != Categorizer.trainingDigest(texts: ["x", "y"], goalCodes: ["G2", "G1"]))
+        #expect(a != Categorizer.trainingDigest(texts: ["x", "y", "z"], goalCodes: ["G1", "G2", "G1"]))
+    }
+
     @Test("Korean petition titles: 5-fold macro-F1 reaches the published linear-SVM figure (0.18)",
           .enabled(if: FileManager.default.fileExists(atPath: LearningTests.petitions), "../shared/testdata is absent"))
     func koreanPetitions() throws {
