@@ -33,6 +33,13 @@ struct DemoCommand: ParsableCommand {
         for slug in result.slugs { table.append([slug, "\(result.itemCounts[slug] ?? 0) items"]) }
         print(table.rendered().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
         print("\nDigest written to \(result.digest.path)")
-        print("\nTry next:\n  madang items smart-city-plan-4\n  madang search smart-city-plan-4 데이터허브\n  madang panel list smart-city-plan-4")
+        print("""
+
+            Try next:
+              madang items smart-city-plan-4
+              madang search smart-city-plan-4 데이터허브
+              madang goals load smart-city-plan-4 examples/smart-city-plan-4.goals.yaml
+              madang categorize smart-city-plan-4 --explain
+            """)
     }
 }
