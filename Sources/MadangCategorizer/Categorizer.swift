@@ -32,13 +32,6 @@ public struct Categorizer: Sendable {
     /// At least this many labelled examples, under at least two goals, before a model is trained.
     public static let minimumTrainingSize = 6
 
-    /// Trains a model from labelled texts whose labels are goal codes, or returns nil
-    /// when there are too few examples or goals to learn from.
-    public static func train(texts: [String], goalCodes: [String]) -> LinearModel? {
-        guard texts.count >= minimumTrainingSize, Set(goalCodes).count >= 2 else { return nil }
-        return LinearModel(texts: texts, labels: goalCodes)
-    }
-
     /// The goals proposed for `text`, rules first.
     public func proposals(for text: String) -> [Proposal] {
         var proposals = rules.categorize(text).map { result in
@@ -51,6 +44,25 @@ public struct Categorizer: Sendable {
                                       evidence: ["model v\(modelVersion ?? 0), score \(String(format: "%.2f", best.score))"]))
         }
         return proposals
+    }
+
+    /// What a categorizing run does about the model.
+    public enum ModelPlan: Equatable, Sendable {
+        /// Train a new model on this run's examples, whose digest this is.
+        case train(digest: String)
+        /// Use the stored model: the examples are the same as last time, or too few now.
+        case useStored
+        /// No model: too few examples and none stored.
+        case none
+    }
+
+    /// Decides whether to train: only when the examples differ from those the stored
+    /// model learned from (by digest) and there are enough of them.
+    public static func plan(texts: [String], goalCodes: [String], stored: (exists: Bool, digest: String?)) -> ModelPlan {
+        let digest = trainingDigest(texts: texts, goalCodes: goalCodes)
+        let enough = texts.count >= minimumTrainingSize && Set(goalCodes).count >= 2
+        if enough, stored.digest != digest { return .train(digest: digest) }
+        return stored.exists ? .useStored : .none
     }
 
     /// A digest of a training set, independent of the examples' order: a model needs

@@ -91,6 +91,11 @@ public struct Item: Hashable, Codable, Sendable {
              provenance: provenance, receivedAt: receivedAt)
     }
 
+    /// The title and the body together, as the categorizer reads an item.
+    public var text: String {
+        [title, body].compactMap { $0 }.joined(separator: "\n")
+    }
+
     /// Checks that the fields fit the kind and returns the item with its text normalized.
     public func validated() throws(ValidationError) -> Item {
         var copy = self

@@ -100,6 +100,23 @@ extension Store {
         }
     }
 
+    /// The items people filed under a goal (not those they took out), each with the
+    /// goal's code: what the model learns from. One query.
+    public func personLabels(hearingID: Int64) throws -> [(item: Item, goalCode: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT item.*, participant.name AS speakerName, citizenGroup.name AS groupName, policyGoal.code AS goalCode
+                FROM tag
+                JOIN item ON item.id = tag.itemId
+                JOIN policyGoal ON policyGoal.id = tag.goalId
+                LEFT JOIN participant ON participant.id = item.speakerId
+                LEFT JOIN citizenGroup ON citizenGroup.id = item.groupId
+                WHERE item.hearingId = ? AND tag.source = 'person' AND tag.rejected = 0
+                ORDER BY tag.itemId, policyGoal.position
+                """, arguments: [hearingID]).map { (Item(row: $0), $0["goalCode"]) }
+        }
+    }
+
     /// Stores the hearing's learned model (any bytes the categorizer can read back),
     /// replacing the previous one, and returns its version: 1, 2, 3, …
     @discardableResult

@@ -104,12 +104,8 @@ enum Categorizing {
         let hearingID = hearing.id ?? 0
         let goals = try store.goals(hearingID: hearingID)
         let codes = Set(goals.map(\.code))
-        var texts: [String] = [], labels: [String] = []
-        for tag in try store.tags(hearingID: hearingID, source: .person) {
-            let item = try store.item(id: tag.itemID)
-            texts.append(text(of: item))
-            labels.append(tag.goalCode)
-        }
+        let people = try store.personLabels(hearingID: hearingID)
+        var texts = people.map(\.item.text), labels = people.map(\.goalCode)
         if let extra {
             let unknown = Set(extra.labels).subtracting(codes)
             guard unknown.isEmpty else {
@@ -121,19 +117,23 @@ enum Categorizing {
         var modelInfo: (Int, Int, Bool)?
         var model: LinearModel?
         let previous = try store.model(hearingID: hearingID)
-        let digest = Categorizer.trainingDigest(texts: texts, goalCodes: labels)
-        if previous?.trainingDigest != digest, let trained = Categorizer.train(texts: texts, goalCodes: labels) {
+        switch Categorizer.plan(texts: texts, goalCodes: labels, stored: (previous != nil, previous?.trainingDigest)) {
+        case .train(let digest):
+            let trained = LinearModel(texts: texts, labels: labels)
             let version = try store.saveModel(hearingID: hearingID, data: try Categorizer.encode(trained),
                                               trainingSize: trained.trainingSize, trainingDigest: digest)
             (model, modelInfo) = (trained, (version, trained.trainingSize, true))
-        } else if let previous {
-            // The same examples as last time, or too few now: the stored model stands.
-            (model, modelInfo) = (try Categorizer.decode(previous.data), (previous.version, previous.trainingSize, false))
+        case .useStored:
+            if let previous {
+                (model, modelInfo) = (try Categorizer.decode(previous.data), (previous.version, previous.trainingSize, false))
+            }
+        case .none:
+            break
         }
         let categorizer = Categorizer(goals: goals, model: model, modelVersion: modelInfo?.0)
         var categorized = 0
         let (items, stored) = try store.retag(hearingID: hearingID) { item in
-            let proposals = categorizer.proposals(for: text(of: item))
+            let proposals = categorizer.proposals(for: item.text)
             if !proposals.isEmpty { categorized += 1 }
             onItem(item, proposals)
             return proposals.map {
@@ -142,9 +142,5 @@ enum Categorizing {
         }
         return Summary(items: items, categorized: categorized, stored: stored,
                        model: modelInfo.map { (version: $0.0, trainingSize: $0.1, trainedNow: $0.2) })
-    }
-
-    private static func text(of item: Item) -> String {
-        [item.title, item.body].compactMap { $0 }.joined(separator: "\n")
     }
 }

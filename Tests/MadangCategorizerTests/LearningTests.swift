@@ -40,6 +40,17 @@ struct LearningTests {
         #expect(a != Categorizer.trainingDigest(texts: ["x", "y", "z"], goalCodes: ["G1", "G2", "G1"]))
     }
 
+    @Test("A model is trained only on enough, changed examples")
+    func plan() {
+        let texts = ["a", "b", "c", "d", "e", "f"], codes = ["G1", "G1", "G1", "G2", "G2", "G2"]
+        let digest = Categorizer.trainingDigest(texts: texts, goalCodes: codes)
+        #expect(Categorizer.plan(texts: texts, goalCodes: codes, stored: (false, nil)) == .train(digest: digest))
+        #expect(Categorizer.plan(texts: texts, goalCodes: codes, stored: (true, digest)) == .useStored)
+        #expect(Categorizer.plan(texts: texts, goalCodes: codes, stored: (true, "older")) == .train(digest: digest))
+        #expect(Categorizer.plan(texts: Array(texts.prefix(5)), goalCodes: Array(codes.prefix(5)), stored: (false, nil)) == .none)
+        #expect(Categorizer.plan(texts: texts, goalCodes: Array(repeating: "G1", count: 6), stored: (true, nil)) == .useStored)
+    }
+
     @Test("Korean petition titles: 5-fold macro-F1 reaches the published linear-SVM figure (0.18)",
           .enabled(if: FileManager.default.fileExists(atPath: LearningTests.petitions), "../shared/testdata is absent"))
     func koreanPetitions() throws {

@@ -31,6 +31,10 @@ struct GoalsTests {
         let tags = try store.tags(hearingID: hearing)
         #expect(tags.map { "\($0.itemID)\($0.goalCode)\($0.source.rawValue)" }.sorted() == ["\(a)G1rule", "\(a)G2person"].sorted())
         #expect(tags.first { $0.source == .person }?.taggedBy == "test")
+        // What the model learns from: people's tags, not their untags, in one read.
+        let labels = try store.personLabels(hearingID: hearing)
+        #expect(labels.map(\.item.body) == ["a"])
+        #expect(labels.map(\.goalCode) == ["G2"])
 
         let update = try store.replaceGoals(hearingID: hearing, goals: [PolicyGoal(code: "G1", name: "One, renamed")])
         #expect(update.changed == ["G1"])
