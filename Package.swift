@@ -36,7 +36,7 @@ let package = Package(
             name: "MadangDigest",
             dependencies: ["MadangCore", "MadangStore", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "MadangDemo", dependencies: ["MadangCore", "MadangStore", "MadangDigest"]),
+        .target(name: "MadangDemo", dependencies: ["MadangCore", "MadangStore", "MadangCategorizer", "MadangDigest"]),
         .executableTarget(
             name: "madang",
             dependencies: [
@@ -48,8 +48,8 @@ let package = Package(
         .testTarget(name: "MadangStoreTests", dependencies: ["MadangStore"]),
         .testTarget(name: "MadangIntakeTests", dependencies: ["MadangIntake"]),
         .testTarget(name: "MadangCategorizerTests", dependencies: ["MadangCategorizer"]),
-        .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest"]),
-        .testTarget(name: "MadangDemoTests", dependencies: ["MadangDemo"]),
+        .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest", "MadangStore"]),
+        .testTarget(name: "MadangDemoTests", dependencies: ["MadangDemo", "MadangCategorizer"]),
         .testTarget(name: "MadangCLITests", dependencies: ["madang", "MadangCore"]),
     ]
 )

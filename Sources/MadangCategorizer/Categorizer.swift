@@ -46,6 +46,13 @@ public struct Categorizer: Sendable {
         return proposals
     }
 
+    /// The tags to store for `item`: its ``proposals(for:)`` over ``Item/text``.
+    public func tags(for item: Item) -> [Tag] {
+        proposals(for: item.text).map {
+            Tag(itemID: item.id ?? 0, goalCode: $0.goalCode, source: $0.source, score: $0.score, evidence: $0.evidence)
+        }
+    }
+
     /// What a categorizing run does about the model.
     public enum ModelPlan: Equatable, Sendable {
         /// Train a new model on this run's examples, whose digest this is.

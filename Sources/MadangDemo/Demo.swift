@@ -1,4 +1,5 @@
 import Foundation
+import MadangCategorizer
 import MadangCore
 import MadangDigest
 import MadangStore
@@ -12,22 +13,27 @@ public enum Demo {
         public var slugs: [String]
         /// How many items each sample hearing holds, by slug.
         public var itemCounts: [String: Int]
-        /// The digest file written.
-        public var digest: URL
+        /// The digest files written: Markdown, HTML and plain text.
+        public var digests: [URL]
     }
 
-    /// Rebuilds every sample hearing (deleting an earlier copy first), then renders
-    /// the featured hearing's Markdown digest into `outputDirectory`.
+    /// Rebuilds every sample hearing (deleting an earlier copy first), files the
+    /// opinions of those with a taxonomy under its goals, then renders the featured
+    /// hearing's digest into `outputDirectory` in every built-in format.
     public static func run(store: Store, templates: TemplateLibrary, outputDirectory: URL) throws -> Result {
         var counts: [String: Int] = [:]
         for demo in DemoData.hearings {
             counts[demo.hearing.slug] = try build(demo, in: store)
         }
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
-        let digest = outputDirectory.appendingPathComponent("\(DemoData.featuredSlug).md")
         let context = try DigestBuilder.context(store: store, slug: DemoData.featuredSlug)
-        try templates.render(context, template: "digest.md").write(to: digest, atomically: true, encoding: .utf8)
-        return Result(slugs: DemoData.hearings.map(\.hearing.slug), itemCounts: counts, digest: digest)
+        var digests: [URL] = []
+        for format in DigestFormat.allCases {
+            let file = outputDirectory.appendingPathComponent("\(DemoData.featuredSlug).\(format.rawValue)")
+            try templates.render(context, format: format).write(to: file, atomically: true, encoding: .utf8)
+            digests.append(file)
+        }
+        return Result(slugs: DemoData.hearings.map(\.hearing.slug), itemCounts: counts, digests: digests)
     }
 
     /// Builds one sample hearing and returns how many items it holds.
@@ -57,7 +63,13 @@ public enum Demo {
         items += demo.proposals.map {
             .proposal(hearingID: id, group: $0.group, title: $0.title, body: $0.text, supporters: $0.supporters, receivedAt: next())
         }
-        return try store.addItems(items).count
+        let count = try store.addItems(items).count
+        if !demo.goals.isEmpty {
+            _ = try store.replaceGoals(hearingID: id, goals: demo.goals)
+            let categorizer = Categorizer(goals: demo.goals)
+            try store.retag(hearingID: id, classify: categorizer.tags(for:))
+        }
+        return count
     }
 
     private static func date(of local: LocalDateTime) -> Date? {

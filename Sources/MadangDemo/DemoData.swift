@@ -57,9 +57,41 @@ enum DemoData {
             .init(text: "Please publish practical guidelines on data, platforms and infrastructure for cities drafting their own smart city plans.", channel: .online),
             .init(text: "데이터허브를 기업만이 아니라 시민도 쓸 수 있게 개방해 주세요. 대중교통 정보부터 시작하면 좋겠습니다.", channel: .online),
             .init(text: "Smaller counties need money and staff, not only guidance, to take part in the platform city program.", channel: .mail),
+            .init(text: "민간 기업이 규제 특례를 더 쉽게 받을 수 있게 해 주세요. 문의는 010-2345-6789 또는 startup.kim@example.kr로 주세요.", channel: .online),
+            .init(text: "Korean smart city solutions could do well abroad if export support covered small companies too.", channel: .inRoom),
         ]
+        demo.goals = smartCityGoals
         return demo
     }
+
+    /// The plan's three goals, as `examples/smart-city-plan-4.goals.yaml` writes them
+    /// (a test keeps the two the same).
+    static let smartCityGoals: [PolicyGoal] = [
+        PolicyGoal(
+            code: "G1", name: "A cutting-edge digital space anyone can enjoy, anytime and anywhere",
+            description: "Digital services and data that reach every citizen and every region.",
+            terms: terms("data hub", "data", "platform", "platform city", "digital", "standard", "citizen", "user", "accessibility",
+                         "데이터", "데이터허브", "플랫폼", "디지털", "표준", "시민", "이용자", "접근성", "교통")),
+        PolicyGoal(
+            code: "G1.1", name: "Data hub activation", parentCode: "G1",
+            terms: terms("data hub", "data linkage", "processing services", "open data", "데이터허브", "데이터 연계", "공공데이터")),
+        PolicyGoal(
+            code: "G1.2", name: "Smart services by region and city size", parentCode: "G1",
+            terms: terms("region", "regional", "county", "city size", "metropolitan", "지역", "지자체", "광역")),
+        PolicyGoal(
+            code: "G2", name: "An innovative space led by the private sector and supported by the public",
+            description: "Private companies lead; government removes barriers and buys what works.",
+            terms: terms("private sector", "private companies", "companies", "industry", "regulation", "procurement",
+                         "startup", "innovation", "business", "민간", "민간 기업", "기업", "산업", "규제", "조달", "혁신", "스타트업")
+                + [GoalTerm("regulatory sandbox", weight: 2), GoalTerm("규제 특례", weight: 2)]),
+        PolicyGoal(
+            code: "G3", name: "A smart space that serves as a model for the world",
+            description: "Korean smart cities and solutions exported and emulated abroad.",
+            terms: terms("overseas", "abroad", "export", "global", "international", "world", "해외", "수출", "세계", "국제", "글로벌")
+                + [GoalTerm("overseas expansion", weight: 2), GoalTerm("해외 진출", weight: 2)]),
+    ]
+
+    private static func terms(_ words: String...) -> [GoalTerm] { words.map { GoalTerm($0) } }
 
     static var gwangjuProposals: DemoHearing {
         var demo = DemoHearing(hearing: Hearing(

@@ -32,4 +32,6 @@ struct DemoHearing: Sendable {
     var remarks: [Remark] = []
     var comments: [Comment] = []
     var proposals: [Proposal] = []
+    /// The taxonomy the demo loads and categorizes with; none for a hearing without one.
+    var goals: [PolicyGoal] = []
 }

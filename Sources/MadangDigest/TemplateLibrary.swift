@@ -81,6 +81,17 @@ public struct TemplateLibrary: Sendable {
         return output
     }
 
+    /// Renders a digest in `format`: with the built-in template of that format, or with
+    /// `template` when one is given, then finished as the format asks (plain text is wrapped).
+    public func render(_ context: DigestContext, format: DigestFormat, template: MustacheTemplate? = nil) throws -> String {
+        let rendered = if let template {
+            render(context, with: template)
+        } else {
+            try render(context, template: format.templateName)
+        }
+        return format.finish(rendered)
+    }
+
     /// Renders a template read from elsewhere, with this library's templates as its partials.
     public func render(_ context: DigestContext, with template: MustacheTemplate) -> String {
         template.render(context, library: library)

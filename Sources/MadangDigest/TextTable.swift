@@ -23,8 +23,9 @@ public struct TextTable: Sendable {
         rows.append(row)
     }
 
-    /// The table as lines of text, with two spaces between columns and no trailing space.
-    public func rendered() -> String {
+    /// The table as lines of text, with two spaces between columns and no trailing
+    /// space; the columns numbered in `rightAligned` (from 0) are aligned right.
+    public func rendered(rightAligned: Set<Int> = []) -> String {
         let all = ([header] + rows).map { row in
             row.map { TextTable.truncate(TextTable.singleLine($0), to: maximumCellWidth) }
         }
@@ -37,8 +38,10 @@ public struct TextTable: Sendable {
         }
         return all.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - TextTable.displayWidth(cell))
-            }.joined(separator: "  ")
+                let padding = String(repeating: " ", count: widths[index] - TextTable.displayWidth(cell))
+                if rightAligned.contains(index) { return padding + cell }
+                return index == row.count - 1 ? cell : cell + padding
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n")
     }
 
@@ -81,5 +84,13 @@ public struct TextTable: Sendable {
 
     private static func singleLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
     }
 }

@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v4: a person's decision that an item is not under a goal", migrate: v4)
         migrator.registerMigration("v5: the learned model of each hearing", migrate: v5)
         migrator.registerMigration("v6: what a model was trained on", migrate: v6)
+        migrator.registerMigration("v7: count a goal's items from its index alone", migrate: v7)
         return migrator
     }
 
@@ -173,5 +174,15 @@ enum Schema {
     /// A digest of the training set, so a model is trained again only when it changes.
     private static func v6(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE model ADD COLUMN trainingDigest TEXT")
+    }
+
+    /// A digest counts and samples each goal's items: with `rejected` and `itemId` in
+    /// the goal index, SQLite answers from the index without reading a tag row
+    /// (0.26 s instead of 0.84 s for 1.4 million tags).
+    private static func v7(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX tag_by_goal;
+            CREATE INDEX tag_by_goal ON tag(goalId, rejected, itemId);
+            """)
     }
 }

@@ -214,7 +214,7 @@ extension Store {
         return out + "]"
     }
 
-    private static func goalRows(_ db: Database, hearingID: Int64) throws -> [(id: Int64, goal: PolicyGoal)] {
+    static func goalRows(_ db: Database, hearingID: Int64) throws -> [(id: Int64, goal: PolicyGoal)] {
         try Row.fetchAll(db, sql: """
             SELECT policyGoal.*, parent.code AS parentCode FROM policyGoal
             LEFT JOIN policyGoal AS parent ON parent.id = policyGoal.parentId

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MadangCore
+import MadangDigest
 
 // Domain enums typed on the command line. Their raw values are the words users
 // type, and their cases are listed in --help.
@@ -7,6 +8,7 @@ import MadangCore
 extension HearingKind: ExpressibleByArgument {}
 extension ItemKind: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
+extension DigestFormat: ExpressibleByArgument {}
 
 extension ParticipantRole: ExpressibleByArgument {
     public init?(argument: String) {

@@ -49,7 +49,7 @@ struct CategorizeCommand: ParsableCommand {
             }
             print(line(item))
             for result in results {
-                print("   \(result.goalCode) score \(String(format: "%.2f", result.score)) (\(result.source.rawValue)): \(result.evidence.joined(separator: ", "))")
+                print("   \(result.goalCode) score \(String(format: "%.2f", result.score ?? 0)) (\(result.source.rawValue)): \(result.evidence.joined(separator: ", "))")
             }
             for tag in decided {
                 print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")

@@ -3,13 +3,18 @@ import Foundation
 /// Printing helpers: JSON for scripts, standard error for problems, terminal checks.
 enum Console {
     static func printJSON(_ value: some Encodable) throws {
+        print(try json(value))
+    }
+
+    /// `value` as pretty-printed JSON with sorted keys and ISO 8601 dates.
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
         }
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func error(_ message: String) {

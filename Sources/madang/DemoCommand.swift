@@ -7,13 +7,13 @@ import MadangStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build sample hearings from the seed press releases and write a digest.",
+        abstract: "Build sample hearings from the seed press releases and write their digest in Markdown, HTML and text.",
         discussion: """
             Adds three sample hearings to the database (created if needed): the public hearing on \
             the 4th Smart City Comprehensive Plan (smart-city-plan-4), the Gwangju citizen \
             participation group's proposals (gwangju-citizen-group) and the Smart City Convergence \
             Alliance seminar (smart-city-alliance-seminar). Running it again rebuilds those three \
-            and leaves every other hearing alone.
+            and leaves every other hearing alone. The plan hearing's opinions are filed under the             plan's three goals (the taxonomy of examples/smart-city-plan-4.goals.yaml), and its             digest is written as .md, .html (open it in a browser and print) and .txt.
 
             Examples:
               madang demo
@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("The folder to write the digest into.", valueName: "folder"))
+    @Option(help: ArgumentHelp("The folder to write the digests into.", valueName: "folder"))
     var out = "madang-demo"
 
     func run() throws {
@@ -32,14 +32,15 @@ struct DemoCommand: ParsableCommand {
         var table = TextTable(header: ["HEARING", "ITEMS"])
         for slug in result.slugs { table.append([slug, "\(result.itemCounts[slug] ?? 0) items"]) }
         print(table.rendered().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
-        print("\nDigest written to \(result.digest.path)")
+        print("\nDigests written:")
+        for file in result.digests { print("  \(file.path)") }
         print("""
 
             Try next:
               madang items smart-city-plan-4
               madang search smart-city-plan-4 데이터허브
-              madang goals load smart-city-plan-4 examples/smart-city-plan-4.goals.yaml
               madang categorize smart-city-plan-4 --explain
+              madang digest smart-city-plan-4 --format txt
             """)
     }
 }

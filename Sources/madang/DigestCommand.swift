@@ -6,37 +6,56 @@ import MadangStore
 struct DigestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
-        abstract: "Write a hearing's digest: its facts, the panel in speaking order, comments and proposals.",
+        abstract: "Write a hearing's digest: its facts, the panel in speaking order, and goal by goal the counts, quotes and proposals.",
         discussion: """
-            Citizens appear as "Citizen 1", "Citizen 2", … and their contact details are never printed; \
-            panelists and officials speak on the record and are named.
+            Formats: md (Markdown), html (one standalone file made for printing on A4, with charts), \
+            txt (plain text wrapped at 78 columns, for a terminal or an e-mail).
+
+            Personal data stays out: e-mail addresses, phone numbers and resident registration numbers \
+            in any text are masked (the footer counts them), and citizens appear as "Citizen 12" — \
+            or by initials with --initials, or by the names they gave with --show-names. Panelists \
+            and officials speak on the record and are named.
+
+            --context prints the data a template receives, as JSON; README lists every field. \
+            --template renders your own Mustache template with it (the built-in partials, such as \
+            {{> partials/goal.html}}, are available to it).
 
             Examples:
-              madang digest smart-city-plan-4                       # Markdown to standard output
-              madang digest smart-city-plan-4 -o digest.md
+              madang digest smart-city-plan-4                          # Markdown to standard output
+              madang digest smart-city-plan-4 --format html -o digest.html
+              madang digest smart-city-plan-4 --format txt --initials
+              madang digest smart-city-plan-4 --context > context.json
               madang digest smart-city-plan-4 --template my-digest.md.mustache -o digest.md
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md
-    }
-
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The hearing's slug.") var hearing: String
-    @Option(help: "The output format.") var format: Format = .md
+    @Option(help: "The output format.") var format: DigestFormat = .md
     @Option(help: ArgumentHelp("Render this Mustache template instead of the built-in one.", valueName: "file"))
     var template: String?
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
+    @Flag(help: "Print the data a template receives, as JSON, instead of a digest.")
+    var context = false
+    @Flag(help: "Show citizens by their initials (김○○, J. D.) instead of by number.")
+    var initials = false
+    @Flag(help: "Show citizens by the names they gave. Contact details stay masked.")
+    var showNames = false
+
+    func validate() throws {
+        if initials && showNames { throw ValidationError("Choose one of --initials and --show-names.") }
+    }
 
     func run() throws {
         let store = try database.open()
-        let context = try DigestBuilder.context(store: store, slug: hearing)
-        let library = try TemplateLibrary.builtIn()
-        let text = if let template {
-            library.render(context, with: try TemplateLibrary.parse(URL(fileURLWithPath: template)))
+        let options = DigestOptions(citizens: showNames ? .names : initials ? .initials : .numbers)
+        let data = try DigestBuilder.context(store: store, slug: hearing, options: options)
+        let text: String
+        if context {
+            text = try Console.json(data) + "\n"
         } else {
-            try library.render(context, template: "digest.\(format.rawValue)")
+            let library = try TemplateLibrary.builtIn()
+            text = try library.render(data, format: format, template: try template.map { try TemplateLibrary.parse(URL(fileURLWithPath: $0)) })
         }
         guard let output else { return print(text, terminator: "") }
         try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -99,7 +99,7 @@ enum Categorizing {
     /// Trains the model when there is something to learn from, then files every item, streaming.
     static func run(
         store: Store, hearing: Hearing, training extra: LabeledData? = nil,
-        onItem: (Item, [Categorizer.Proposal]) -> Void = { _, _ in }
+        onItem: (Item, [Tag]) -> Void = { _, _ in }
     ) throws -> Summary {
         let hearingID = hearing.id ?? 0
         let goals = try store.goals(hearingID: hearingID)
@@ -133,12 +133,10 @@ enum Categorizing {
         let categorizer = Categorizer(goals: goals, model: model, modelVersion: modelInfo?.0)
         var categorized = 0
         let (items, stored) = try store.retag(hearingID: hearingID) { item in
-            let proposals = categorizer.proposals(for: item.text)
-            if !proposals.isEmpty { categorized += 1 }
-            onItem(item, proposals)
-            return proposals.map {
-                Tag(itemID: item.id ?? 0, goalCode: $0.goalCode, source: $0.source, score: $0.score, evidence: $0.evidence)
-            }
+            let tags = categorizer.tags(for: item)
+            if !tags.isEmpty { categorized += 1 }
+            onItem(item, tags)
+            return tags
         }
         return Summary(items: items, categorized: categorized, stored: stored,
                        model: modelInfo.map { (version: $0.0, trainingSize: $0.1, trainedNow: $0.2) })

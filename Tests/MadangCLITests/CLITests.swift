@@ -199,6 +199,9 @@ struct CLITests {
         #expect(first.contains("smart-city-plan-4"))
         let path = cli.folder.appendingPathComponent("madang-demo/smart-city-plan-4.md").path
         #expect(second.contains(path))
+        for format in ["html", "txt"] {
+            #expect(second.contains(cli.folder.appendingPathComponent("madang-demo/smart-city-plan-4.\(format)").path))
+        }
         let digest = try String(contentsOfFile: path, encoding: .utf8)
         #expect(digest.contains("Chaired by **Kim Gap-seong**"))
         for name in ["Nam Gwang-woo", "Kim Tae-hyung", "Park Seong-nam", "Jang Won-seok", "Kwak Jeong-min"] {

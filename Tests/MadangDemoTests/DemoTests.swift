@@ -1,4 +1,5 @@
 import Foundation
+import MadangCategorizer
 import MadangCore
 import MadangDigest
 import MadangStore
@@ -36,7 +37,22 @@ struct DemoTests {
         let gwangju = try store.hearing(slug: "gwangju-citizen-group")
         let proposals = try store.items(hearingID: gwangju.id!, kind: .proposal)
         #expect(proposals.count == 4)
-        #expect(FileManager.default.fileExists(atPath: second.digest.path))
+        #expect(second.digests.map(\.lastPathComponent) == ["smart-city-plan-4.md", "smart-city-plan-4.html", "smart-city-plan-4.txt"])
+        for file in second.digests { #expect(FileManager.default.fileExists(atPath: file.path)) }
+        let html = try String(contentsOf: second.digests[1], encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(html.contains("G2 · An innovative space"))
+        // The plan hearing is filed under its goals: a goal's counts appear in the digest.
+        let goals = try store.goals(hearingID: plan.id!)
+        #expect(goals.map(\.code) == ["G1", "G1.1", "G1.2", "G2", "G3"])
+        #expect(try !store.items(hearingID: plan.id!, goal: "G3").isEmpty)
+    }
+
+    @Test("The demo's taxonomy is the one examples/smart-city-plan-4.goals.yaml writes")
+    func taxonomyMatchesExample() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/smart-city-plan-4.goals.yaml")
+        #expect(try TaxonomyFile.load(path: example.path) == DemoData.smartCityGoals)
     }
 
     static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,33 +1,19 @@
 import Foundation
 import MadangCore
+import MadangStore
 import Testing
 @testable import MadangDigest
 
-@Suite("Markdown digest")
+@Suite("Digest")
 struct DigestTests {
     let templates: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("templates")
 
-    func sample() throws -> DigestContext {
-        let hearing = Hearing(
-            id: 1, slug: "plan-4", title: "4th Smart City Plan", kind: .publicHearing,
-            startsAt: try LocalDateTime(parsing: "2023-01-05 14:00"), venue: "KRIHS", organizers: ["MOLIT", "KRIHS"],
-            attendanceInPerson: 400)
-        let chair = Participant(id: 10, hearingID: 1, name: "Kim Gap-seong", affiliation: "Yonsei University", role: .chair, position: 1)
-        let nam = Participant(id: 11, hearingID: 1, name: "Nam Gwang-woo", affiliation: "Kyungsung University", role: .panelist, position: 2)
-        let t0 = Date(timeIntervalSince1970: 1_700_000_000)
-        var items = [
-            Item(hearingID: 1, kind: .statement, body: "Data hubs need standards.", speakerID: 11, speaker: nam.name, speakingOrder: 1),
-            Item(hearingID: 1, kind: .statement, body: "Thank you.", speakerID: 10, speaker: chair.name, speakingOrder: 2),
-            Item.comment(hearingID: 1, body: "<script>alert(1)</script> [click](http://evil.example) # Heading", author: "Lee Min-ji",
-                         contact: Contact(email: "minji@example.org"), receivedAt: t0),
-            Item.comment(hearingID: 1, body: "버스가 부족합니다", author: "Park", receivedAt: t0.addingTimeInterval(60)),
-            Item.proposal(hearingID: 1, group: "Small group", title: "Few", body: "b", supporters: 3),
-            Item.proposal(hearingID: 1, group: "Big group", title: "Many", body: "a", supporters: 300),
-        ]
-        items.swapAt(2, 3)
-        return DigestBuilder.context(hearing: hearing, panel: Panel([nam, chair]), items: items, now: t0)
+    func render(_ format: DigestFormat, _ options: DigestOptions = DigestOptions(), fixture: DigestFixture? = nil) throws -> String {
+        let fixture = try fixture ?? DigestFixture()
+        let context = try DigestBuilder.context(store: fixture.store, slug: fixture.slug, options: options)
+        return try TemplateLibrary(directory: templates).render(context, format: format)
     }
 
     @Test("The built-in templates are found from the source checkout")
@@ -36,50 +22,172 @@ struct DigestTests {
         #expect(FileManager.default.fileExists(atPath: found.appendingPathComponent("digest.md.mustache").path))
     }
 
-    @Test("The digest names the chair, lists the panel in order and the statements in speaking order")
-    func panelInOrder() throws {
-        let output = try TemplateLibrary(directory: templates).render(try sample(), template: "digest.md")
-        #expect(output.hasPrefix("# 4th Smart City Plan"))
-        #expect(output.contains("Chaired by **Kim Gap-seong** (Yonsei University)"))
-        let kim = try #require(output.range(of: "| 1 | Kim Gap-seong | Yonsei University | chair |"))
-        let nam = try #require(output.range(of: "| 2 | Nam Gwang-woo | Kyungsung University | panelist |"))
-        #expect(kim.lowerBound < nam.lowerBound)
-        #expect(output.contains("1. **Nam Gwang-woo**: Data hubs need standards.\n2. **Kim Gap-seong**: Thank you."))
-        #expect(output.contains("400 in person"))
+    @Test("Counts per goal and kind come from the database, other opinions included")
+    func counts() throws {
+        let fixture = try DigestFixture()
+        let context = try DigestBuilder.context(store: fixture.store, slug: fixture.slug)
+        #expect(context.counts.statements == 3 && context.counts.comments == 11 && context.counts.proposals == 3)
+        let byCode = Dictionary(uniqueKeysWithValues: context.goals.map { ($0.code ?? "", $0) })
+        #expect(byCode["T"]?.counts.comments == 6)
+        #expect(byCode["T"]?.counts.proposals == 2)
+        #expect(byCode["T"]?.counts.statements == 1)
+        #expect(byCode["P"]?.counts.comments == 4)
+        #expect(byCode["P"]?.counts.proposals == 1)
+        #expect(byCode["E"]?.isEmpty == true)
+        #expect(context.otherOpinions.counts.comments == 1)
+        #expect(context.otherOpinions.counts.statements == 1)
+        #expect(byCode["T"]?.summary == "8 public opinions (57.1%): 6 comments, 2 proposals; 1 panel statement")
+        #expect(context.charts.byGoal.bars.map(\.value) == [8, 5, 0, 1])
+        #expect(byCode["T"]?.proposals.map(\.title) == ["School bus routes", "A bus route along the river"])
+        #expect(byCode["T"]?.statements.map(\.speaker) == ["Nam Gwang-woo"])
     }
 
-    @Test("Citizens appear by number in arrival order, without names or contact details")
-    func citizensAnonymous() throws {
-        let output = try TemplateLibrary(directory: templates).render(try sample(), template: "digest.md")
-        #expect(!output.contains("Lee Min-ji"))
-        #expect(!output.contains("minji@example.org"))
-        #expect(!output.contains("Park"))
-        let first = try #require(output.range(of: "**Citizen 1**"))
-        let second = try #require(output.range(of: "**Citizen 2**: 버스가 부족합니다"))
-        #expect(first.lowerBound < second.lowerBound)
+    @Test("Every format names the chair and every panelist with affiliation, in speaking order")
+    func panelInEveryFormat() throws {
+        let fixture = try DigestFixture()
+        for format in DigestFormat.allCases {
+            let output = try render(format, fixture: fixture)
+            let kim = try #require(output.range(of: "Kim Gap-seong"), "\(format)")
+            let nam = try #require(output.range(of: "Nam Gwang-woo"), "\(format)")
+            let park = try #require(output.range(of: "박성남"), "\(format)")
+            #expect(kim.lowerBound < nam.lowerBound && nam.lowerBound < park.lowerBound, "\(format)")
+            for affiliation in ["Yonsei University", "Kyungsung University", "건축공간연구원"] {
+                #expect(output.contains(affiliation), "\(format): \(affiliation)")
+            }
+        }
+        let markdown = try render(.md, fixture: fixture)
+        #expect(markdown.contains("Chaired by **Kim Gap-seong** (Yonsei University)"))
+        #expect(markdown.contains("| 2 | Nam Gwang-woo | Kyungsung University | panelist |"))
+        #expect(markdown.contains("400 in person, 1200 online"))
     }
 
-    @Test("Proposals are ranked by supporters")
-    func proposalsRanked() throws {
-        let output = try TemplateLibrary(directory: templates).render(try sample(), template: "digest.md")
-        #expect(output.contains("1. **Many** — Big group, 300 supporters"))
-        #expect(output.contains("2. **Few** — Small group, 3 supporters"))
+    @Test("Quotes are real sentences from the goal's own opinions")
+    func quotesComeFromTheGoal() throws {
+        let fixture = try DigestFixture()
+        let context = try DigestBuilder.context(store: fixture.store, slug: fixture.slug)
+        let transport = try #require(context.goals.first { $0.code == "T" })
+        #expect((2...5).contains(transport.quotes.count))
+        let hearing = try fixture.store.hearing(slug: fixture.slug)
+        let bodies = try fixture.store.items(hearingID: hearing.id!, goal: "T").map(\.body)
+        for quote in transport.quotes {
+            // Masked text aside, each quote is a sentence of one of the goal's opinions.
+            let unmasked = quote.text.replacingOccurrences(of: Redaction.phoneMask, with: "")
+                .replacingOccurrences(of: Redaction.emailMask, with: "")
+            let piece = String(unmasked.prefix(15))
+            #expect(bodies.contains { $0.contains(piece) }, "\(quote.text)")
+            #expect(quote.citizen.hasPrefix("Citizen "))
+        }
+        let parks = try #require(context.goals.first { $0.code == "P" })
+        #expect(parks.quotes.allSatisfy { !$0.text.contains("bus") })
     }
 
-    @Test("A citizen's Markdown and HTML print as text")
+    @Test("The sentence nearest the goal's centre is quoted, not the first opinion")
+    func quoteIsCentral() {
+        func opinion(_ id: Int64, _ body: String) -> DigestRecords.Opinion {
+            DigestRecords.Opinion(id: id, kind: .comment, title: nil, body: body, author: nil, group: nil, supporters: nil, citizenNumber: Int(id))
+        }
+        let group = [
+            opinion(1, "I think the weather was lovely on the day of the hearing itself."),
+            opinion(2, "We need more bus routes to the station every morning."),
+            opinion(3, "More bus routes to the station would help commuters."),
+            opinion(4, "Bus routes to the station are too few today."),
+            opinion(5, "Station bus routes should run later at night."),
+        ]
+        let other = [opinion(6, "Parks and trees make the city greener for everyone."), opinion(7, "The station is far from the park.")]
+        let quotes = RepresentativeQuotes(groups: [group, other]).quotes(group: 0, limit: 2)
+        #expect(quotes.count == 2)
+        #expect(!quotes.contains { $0.opinion.id == 1 })
+        #expect(Set(quotes.map(\.opinion.id)).count == 2)
+    }
+
+    @Test("Personal data is masked in every format and counted in the footer")
+    func personalDataMasked() throws {
+        let fixture = try DigestFixture()
+        for format in DigestFormat.allCases {
+            let output = try render(format, DigestOptions(quotesPerGoal: 5, proposalsPerGoal: 5), fixture: fixture)
+            for secret in [DigestFixture.email, DigestFixture.residentNumber] + DigestFixture.phones {
+                #expect(!output.contains(secret), "\(format) prints \(secret)")
+            }
+            for name in ["Lee Min-ji", "Park Jun", "김민수", "오세훈", "Mallory"] {
+                #expect(!output.contains(name), "\(format) prints \(name)")
+            }
+        }
+        let context = try DigestBuilder.context(store: fixture.store, slug: fixture.slug)
+        // Proposals are printed whole: the river proposal's phone number is among them.
+        #expect(context.masking.phones >= 1)
+        #expect(context.masking.summary.contains("phone number"))
+        let markdown = try render(.md, fixture: fixture)
+        #expect(markdown.contains("Personal data masked in the text: \(context.masking.summary)."))
+        #expect(markdown.contains(Redaction.phoneMask.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")))
+    }
+
+    @Test("Hostile text stays inert: escaped in HTML, Markdown syntax escaped, no scripts or external assets")
     func hostileTextIsInert() throws {
-        let output = try TemplateLibrary(directory: templates).render(try sample(), template: "digest.md")
-        #expect(!output.contains("<script>"))
-        #expect(!output.contains("[click](http"))
-        #expect(output.contains(#"&lt;script&gt;alert(1)&lt;/script&gt; \[click\](http://evil.example) # Heading"#))
+        let fixture = try DigestFixture()
+        let options = DigestOptions(quotesPerGoal: 5, sampleSize: 100)
+        let context = try DigestBuilder.context(store: fixture.store, slug: fixture.slug, options: options)
+        let quoted = context.goals.flatMap(\.quotes).map(\.text).joined(separator: "\n")
+        // The hostile comments are among the transport quotes only if chosen; check what is printed either way.
+        let html = try render(.html, options, fixture: fixture)
+        #expect(!html.contains("<script"))
+        #expect(!html.lowercased().contains("src=\"http"))
+        #expect(!html.contains("href=\"http"))
+        #expect(!html.contains("<link"))
+        if quoted.contains("<script>") { #expect(html.contains("&lt;script&gt;")) }
+        let markdown = try render(.md, options, fixture: fixture)
+        #expect(!markdown.contains("<script"))
+        #expect(!markdown.contains("[click](http"))
+        #expect(!markdown.contains("\n# Heading"))
     }
 
-    @Test("Escaping stops block syntax at the start of a value and keeps line breaks inside the item")
+    @Test("Markdown escaping stops block syntax at the start of a value and keeps line breaks inside the item")
     func escapingRules() {
         #expect(MarkdownEscaping.escape(#"a*b*_c_ `x` |t| ~s~ \"#) == #"a\*b\*\_c\_ \`x\` \|t\| \~s\~ \\"#)
         #expect(MarkdownEscaping.escape("1. first") == #"1\. first"#)
         #expect(MarkdownEscaping.escape("price 3.5 - fine") == "price 3.5 - fine")
-        #expect(MarkdownEscaping.escape("a*b*_c_ `x` |t| ~s~ \\") == #"a\*b\*\_c\_ \`x\` \|t\| \~s\~ \\"#)
+        #expect(MarkdownEscaping.escape("<script>x</script> [a](b)") == #"&lt;script&gt;x&lt;/script&gt; \[a\](b)"#)
+        #expect(MarkdownEscaping.escape("# Heading\n# two") == ##"\# Heading # two"##)
+    }
+
+    @Test("The HTML digest is one standalone printable page with SVG charts carrying their numbers")
+    func htmlDigest() throws {
+        let html = try render(.html)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("break-before: page"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        #expect(html.contains(">8 · 57.1%</text>"))
+        #expect(html.contains("Parks &amp; green"))
+    }
+
+    @Test("The text digest is wrapped at 78 columns and carries the figures as an aligned table")
+    func textDigest() throws {
+        let text = try render(.txt)
+        for line in text.split(separator: "\n") {
+            #expect(TextTable.displayWidth(String(line)) <= TextWrapping.defaultWidth, "\(line)")
+        }
+        #expect(text.contains("Public opinions by goal  Items  Share"))
+        #expect(text.contains("Transport" + String(repeating: " ", count: 20) + "8  57.1%  ####################"))
+        #expect(!text.contains("&amp;"))
+        #expect(text.contains("Parks & green"))
+    }
+
+    @Test("Citizens by number by default, by initials or by name only when asked")
+    func citizenLabels() throws {
+        let fixture = try DigestFixture()
+        let numbers = try DigestBuilder.context(store: fixture.store, slug: fixture.slug)
+        let quotes = numbers.goals.flatMap(\.quotes)
+        #expect(!quotes.isEmpty && quotes.allSatisfy { $0.citizen.hasPrefix("Citizen ") })
+        let initials = try DigestBuilder.context(store: fixture.store, slug: fixture.slug, options: DigestOptions(citizens: .initials))
+        #expect(initials.goals.flatMap(\.quotes).allSatisfy { !$0.citizen.contains("Lee Min-ji") && !$0.citizen.contains("김민수") })
+        #expect(initials.citizens == "initials")
+        #expect(DigestOptions.initials(of: "김민수") == "김○○")
+        #expect(DigestOptions.initials(of: "Lee Min-ji") == "L. M.")
+        #expect(DigestOptions.initials(of: "  ") == nil)
+        let options = DigestOptions(citizens: .names)
+        #expect(options.label(number: 3, author: "Lee Min-ji") == "Lee Min-ji")
+        #expect(options.label(number: 3, author: nil) == "Citizen 3")
+        #expect(DigestOptions().label(number: 3, author: "Lee Min-ji") == "Citizen 3")
     }
 
     @Test("A broken template is reported with file, line and column")
@@ -101,6 +209,30 @@ struct DigestTests {
             #expect(line == 5)
             #expect(message.contains("does not match"))
             #expect(error.description.hasPrefix("\(file.path):5:"))
+        }
+    }
+
+    @Test("README documents every field a template receives")
+    func readmeDocumentsContext() throws {
+        let readme = try String(contentsOf: templates.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let fixture = try DigestFixture()
+        let context = try DigestBuilder.context(store: fixture.store, slug: fixture.slug)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(context))
+        var keys: Set<String> = []
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object {
+                    keys.insert(key)
+                    collect(child)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(json)
+        #expect(keys.count > 40)
+        for key in keys.sorted() {
+            #expect(readme.contains("`\(key)`"), "README does not document the context field \(key)")
         }
     }
 }

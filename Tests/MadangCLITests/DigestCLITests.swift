@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite("madang digest: an official's printout")
+struct DigestCLITests {
+    let cli = try! CLI()
+
+    func setUp() throws {
+        try cli.ok("init")
+        try cli.ok("hearing", "add", "h", "--title", "Bus hearing", "--venue", "City hall")
+        try cli.ok("panel", "add", "h", "Kim Gap-seong", "--role", "chair", "--affiliation", "Yonsei University")
+        try cli.ok("panel", "add", "h", "박성남", "--affiliation", "건축공간연구원")
+        try cli.ok("statement", "add", "h", "--speaker", "2", "Bus routes should follow where people live.")
+        try cli.ok("comment", "add", "h", "More bus routes to the station, please. Call 010-1234-5678.", "--author", "Lee Min-ji")
+        try cli.ok("comment", "add", "h", "<script>alert(1)</script> bus stops need shelters.", "--author", "Mallory")
+        try cli.ok("comment", "add", "h", "버스 노선을 늘려 주세요. 메일: minji@example.org", "--author", "김민수")
+        try "goals:\n  - id: T\n    name: Transport\n    terms: [bus, 버스]\n"
+            .write(to: cli.folder.appendingPathComponent("goals.yaml"), atomically: true, encoding: .utf8)
+        try cli.ok("goals", "load", "h", "goals.yaml")
+    }
+
+    @Test("Each format is written to a file; secrets and names stay out; hostile text is inert")
+    func formats() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        for format in ["md", "html", "txt"] {
+            let out = try cli.ok("digest", "h", "--format", format, "-o", "d.\(format)")
+            #expect(out.contains("Wrote d.\(format)"))
+            let text = try String(contentsOf: cli.folder.appendingPathComponent("d.\(format)"), encoding: .utf8)
+            #expect(text.contains("Kim Gap-seong") && text.contains("박성남") && text.contains("건축공간연구원"), "\(format)")
+            #expect(text.contains("Transport"), "\(format)")
+            for secret in ["010-1234-5678", "minji@example.org", "Lee Min-ji", "김민수", "Mallory"] {
+                #expect(!text.contains(secret), "\(format) prints \(secret)")
+            }
+            // Plain text cannot run a script; the other formats must not carry a live tag.
+            if format != "txt" { #expect(!text.contains("<script>"), "\(format)") }
+            #expect(text.contains("Citizen 1") || text.contains("Citizen 2") || text.contains("Citizen 3"), "\(format)")
+        }
+        let html = try String(contentsOf: cli.folder.appendingPathComponent("d.html"), encoding: .utf8)
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(html.contains("<svg"))
+    }
+
+    @Test("--context prints the template's data as JSON; --initials and --show-names change only how citizens appear")
+    func contextAndCitizens() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let context = try #require(try cli.json("digest", "h", "--context") as? [String: Any])
+        let hearing = try #require(context["hearing"] as? [String: Any])
+        #expect(hearing["title"] as? String == "Bus hearing")
+        let goals = try #require(context["goals"] as? [[String: Any]])
+        #expect((goals.first?["counts"] as? [String: Any])?["comments"] as? Int == 3)
+        let initials = try cli.ok("digest", "h", "--initials", "--format", "txt")
+        #expect(initials.contains("김○○") || initials.contains("L. M.") || initials.contains("M."))
+        #expect(!initials.contains("김민수"))
+        let names = try cli.ok("digest", "h", "--show-names", "--format", "txt")
+        #expect(names.contains("Lee Min-ji") || names.contains("김민수") || names.contains("Mallory"))
+        #expect(!names.contains("010-1234-5678"))
+        let both = try cli.run("digest", "h", "--initials", "--show-names")
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("Choose one of --initials and --show-names"))
+    }
+
+    @Test("A user's template renders with the built-in partials; a broken one is reported with file, line and column")
+    func userTemplates() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        try "{{%CONTENT_TYPE: TEXT}}\n{{hearing.title}}: {{counts.comments}} comments\n{{#goals}}{{name}} {{share}}\n{{/goals}}"
+            .write(to: cli.folder.appendingPathComponent("mine.txt.mustache"), atomically: true, encoding: .utf8)
+        #expect(try cli.ok("digest", "h", "--template", "mine.txt.mustache") == "Bus hearing: 3 comments\nTransport 100.0%\n")
+        try "{{#goals}}\n{{name}}\n{{/panel}}\n".write(to: cli.folder.appendingPathComponent("bad.mustache"), atomically: true, encoding: .utf8)
+        let bad = try cli.run("digest", "h", "--template", "bad.mustache")
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("bad.mustache:3:"))
+    }
+}
