@@ -7,6 +7,8 @@ public struct BarChart: Codable, Sendable {
         /// The label cut to fit beside the bars.
         public var shortLabel: String
         public var value: Int
+        /// The value with thousands separated: `287,262`.
+        public var valueText: String
         /// The value as a share of the chart's total, as `28.7%`.
         public var share: String
         /// The top of the bar and the baseline of its text, in SVG units.
@@ -42,13 +44,14 @@ public struct BarChart: Codable, Sendable {
         self.title = title
         self.barX = labelWidth
         self.labelX = labelWidth - 8
-        self.width = labelWidth + BarChart.longestBar + 90
+        self.width = labelWidth + BarChart.longestBar + 130
         self.height = top * 2 + max(entries.count, 1) * BarChart.rowHeight
         self.bars = entries.enumerated().map { index, entry in
             let length = entry.value == 0 ? 0 : max(1, entry.value * BarChart.longestBar / largest)
             let y = top + index * BarChart.rowHeight + (BarChart.rowHeight - BarChart.barHeight) / 2
             return Bar(
                 label: entry.label, shortLabel: TextTable.truncate(entry.label, to: 30), value: entry.value,
+                valueText: BarChart.grouped(entry.value),
                 share: BarChart.share(entry.value, of: total), y: y, textY: y + BarChart.barHeight - 4,
                 width: length, valueX: labelWidth + length + 6)
         }
@@ -56,9 +59,20 @@ public struct BarChart: Codable, Sendable {
         var table = TextTable(header: [title, "Items", "Share", ""], maximumCellWidth: 30)
         for entry in entries {
             let hashes = entry.value == 0 ? 0 : max(1, entry.value * 20 / largest)
-            table.append([entry.label, String(entry.value), BarChart.share(entry.value, of: total), String(repeating: "#", count: hashes)])
+            table.append([entry.label, BarChart.grouped(entry.value), BarChart.share(entry.value, of: total), String(repeating: "#", count: hashes)])
         }
         self.table = table.rendered(rightAligned: [1, 2])
+    }
+
+    /// `1234567` as `1,234,567`.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return value < 0 ? "-" + result : result
     }
 
     /// `value` as a percentage of `total` with one decimal: `28.7%`.

@@ -55,11 +55,12 @@ public enum DigestBuilder {
         }
         let goals = Array(sections.dropLast())
         var other = sections[sections.count - 1]
-        other.name = "Other opinions"
+        // With no taxonomy loaded every opinion is here: the heading says so.
+        other.name = goals.isEmpty ? "All opinions (no goals loaded yet)" : "Other opinions"
 
         let byGoal = BarChart(
             title: "Public opinions by goal",
-            entries: goals.filter { !$0.isStrategy }.map { ($0.name, $0.counts.publicOpinions) }
+            entries: goals.filter { !$0.isStrategy }.map { (($0.code.map { "\($0) · " } ?? "") + $0.name, $0.counts.publicOpinions) }
                 + (other.counts.publicOpinions > 0 ? [(other.name, other.counts.publicOpinions)] : []),
             total: counts.publicOpinions)
         let byKind = BarChart(
@@ -131,13 +132,13 @@ public enum DigestBuilder {
 
     /// `1 comment`, `2 comments`.
     static func counted(_ n: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+        "\(BarChart.grouped(n)) \(n == 1 ? noun : plural ?? noun + "s")"
     }
 
     private static func source(_ source: DigestRecords.Source) -> DigestContext.Source {
         if let batch = source.batch {
             return .init(provenance: source.provenance, label: "Import batch \(batch.id): \(batch.fileName)",
-                         count: source.count, when: "imported \(minute(batch.importedAt))")
+                         count: source.count, countText: BarChart.grouped(source.count), when: "imported \(minute(batch.importedAt))")
         }
         let label = switch source.provenance {
         case "typed": "Typed in"
@@ -147,7 +148,8 @@ public enum DigestBuilder {
         let first = source.firstReceivedAt.map(minute)
         let last = source.lastReceivedAt.map(minute)
         let when = first == last ? (first ?? "") : "\(first ?? "") – \(last ?? "")"
-        return .init(provenance: source.provenance, label: label, count: source.count, when: when)
+        return .init(provenance: source.provenance, label: label, count: source.count,
+                     countText: BarChart.grouped(source.count), when: when)
     }
 
     private static func masking(_ redaction: Redaction) -> DigestContext.Masking {

@@ -119,6 +119,8 @@ public struct DigestContext: Codable, Sendable {
         /// "Typed in", "Web", or "Import batch 3: submissions.csv".
         public var label: String
         public var count: Int
+        /// The count with thousands separated: `1,000,000`.
+        public var countText: String
         /// When: the range of receipt for typed and web items, the import time for a batch.
         public var when: String
     }

@@ -41,16 +41,19 @@ struct RepresentativeQuotes {
     init(groups: [[DigestRecords.Opinion]]) {
         var vocabulary: [String: Int] = [:]
         var documentFrequency: [Int] = []
+        // The last document each term was counted in, so a term counts once per document.
+        var lastDocument: [Int] = []
         var documents = 0
         var sentences: [[[Sentence]]] = []
+        var ids: [Int] = []
         for group in groups {
             var groupSentences: [[Sentence]] = []
             for opinion in group {
-                var seen: Set<Int> = []
+                documents += 1
                 var split: [Sentence] = []
                 for text in RepresentativeQuotes.sentences(in: opinion.body) {
-                    var counts: [Int: Double] = [:]
-                    for token in SearchTokenizer.tokens(in: text) where token.text.unicodeScalars.count >= 2 {
+                    ids.removeAll(keepingCapacity: true)
+                    for token in SearchTokenizer.tokens(in: text) where !RepresentativeQuotes.isOneCharacter(token.text) {
                         let id: Int
                         if let known = vocabulary[token.text] {
                             id = known
@@ -58,13 +61,21 @@ struct RepresentativeQuotes {
                             id = vocabulary.count
                             vocabulary[token.text] = id
                             documentFrequency.append(0)
+                            lastDocument.append(0)
                         }
-                        counts[id, default: 0] += 1
-                        if seen.insert(id).inserted { documentFrequency[id] += 1 }
+                        ids.append(id)
+                        if lastDocument[id] != documents {
+                            lastDocument[id] = documents
+                            documentFrequency[id] += 1
+                        }
                     }
-                    split.append(Sentence(text: text, vector: counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+                    ids.sort()
+                    var vector: Vector = []
+                    for id in ids {
+                        if vector.last?.term == id { vector[vector.count - 1].weight += 1 } else { vector.append((id, 1)) }
+                    }
+                    split.append(Sentence(text: text, vector: vector))
                 }
-                documents += 1
                 groupSentences.append(split)
             }
             sentences.append(groupSentences)
@@ -74,24 +85,35 @@ struct RepresentativeQuotes {
         self.idf = documentFrequency.map { log(Double(max(documents, 1)) / Double($0)) }
     }
 
+    /// True when `token` is a single Unicode scalar ("a", "세"): too little to weigh.
+    static func isOneCharacter(_ token: String) -> Bool {
+        let count = token.utf8.count
+        guard let lead = token.utf8.first else { return true }
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return count <= length
+    }
+
     /// Up to `limit` quotes for group `group`, best first.
     func quotes(group: Int, limit: Int) -> [Quote] {
         let opinions = sentences[group]
         guard !opinions.isEmpty, limit > 0 else { return [] }
         // The centre: the mean of the opinions' unit TF-IDF vectors.
         var centre = [Double](repeating: 0, count: idf.count)
+        var document: Vector = []
         for split in opinions {
-            var document: [Int: Double] = [:]
-            for sentence in split {
-                for (term, count) in sentence.vector { document[term, default: 0] += count }
+            document.removeAll(keepingCapacity: true)
+            for sentence in split { document += sentence.vector }
+            document.sort { $0.term < $1.term }
+            var counts: Vector = []
+            for (term, count) in document {
+                if counts.last?.term == term { counts[counts.count - 1].weight += count } else { counts.append((term, count)) }
             }
-            let counts: Vector = document.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             for (term, weight) in unit(weighted(counts)) { centre[term] += weight / Double(opinions.count) }
         }
         var candidates: [(opinion: Int, sentence: Int, score: Double, vector: Vector)] = []
         for (o, split) in opinions.enumerated() {
             for (s, sentence) in split.enumerated() {
-                let length = sentence.text.count
+                let length = sentence.text.unicodeScalars.count
                 guard length >= RepresentativeQuotes.shortest || split.count == 1,
                       length <= RepresentativeQuotes.longest else { continue }
                 let vector = unit(weighted(sentence.vector))
@@ -143,29 +165,41 @@ struct RepresentativeQuotes {
         return sum
     }
 
-    /// The sentences of `text`: split at line breaks, and after `.`, `!`, `?` (and
-    /// their full-width forms) followed by a space or the end. Each is trimmed.
+    /// The sentences of `text`: split at line breaks, after `.`, `!` or `?` followed
+    /// by a space or a tab, and after `。`, `！` or `？`. Each is trimmed of spaces.
+    /// Works on UTF-8 bytes: every boundary is ASCII or a whole three-byte sequence.
     static func sentences(in text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        var previous: Character?
-        func flush() {
-            let sentence = current.trimmingCharacters(in: .whitespaces)
-            if !sentence.isEmpty { result.append(sentence) }
-            current = ""
-        }
-        for character in text {
-            if character.isNewline {
-                flush()
-            } else if character.isWhitespace, let previous, ".!?".contains(previous) {
-                flush()
-            } else {
-                current.append(character)
-                if "。！？".contains(character) { flush() }
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            func flush(_ end: Int) {
+                var (from, to) = (start, end)
+                while from < to && (bytes[from] == 0x20 || bytes[from] == 0x09) { from += 1 }
+                while to > from && (bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09) { to -= 1 }
+                if to > from { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)) }
             }
-            previous = character
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    flush(index)
+                    start = index + 1
+                } else if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && index + 1 < bytes.count
+                            && (bytes[index + 1] == 0x20 || bytes[index + 1] == 0x09) {
+                    flush(index + 1)
+                    start = index + 1
+                } else if index + 2 < bytes.count
+                            && ((byte == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82)
+                                || (byte == 0xEF && bytes[index + 1] == 0xBC && (bytes[index + 2] == 0x81 || bytes[index + 2] == 0x9F))) {
+                    flush(index + 3)
+                    start = index + 3
+                    index += 2
+                }
+                index += 1
+            }
+            flush(bytes.count)
         }
-        flush()
         return result
     }
 }

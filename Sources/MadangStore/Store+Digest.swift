@@ -8,7 +8,8 @@ extension Store {
     /// opinions, and memory stays bounded by `sampleSize` per goal.
     ///
     /// - Parameters:
-    ///   - sampleSize: about how many public opinions of each goal to read for quoting;
+    ///   - sampleSize: about how many public opinions of each goal to read for quoting
+    ///     (fewer when there are so many goals that they would pass ``digestSampleBudget``);
     ///     a goal with more is sampled evenly (by a hash of the item id, so every run
     ///     reads the same ones).
     ///   - proposalsPerGoal: how many of each goal's most supported proposals to read.
@@ -26,6 +27,8 @@ extension Store {
             ).map(Item.init(row:))
             let counts = try Store.kindCounts(db, sql: "SELECT kind, count(*) FROM item WHERE hearingId = ? GROUP BY kind", hearingID)
             let goalRows = try Store.goalRows(db, hearingID: hearingID)
+            // However many goals there are, about 20,000 opinions are read in all.
+            let sampleSize = min(sampleSize, max(100, Store.digestSampleBudget / (goalRows.count + 1)))
             let goalCounts = try Store.goalCounts(db, hearingID: hearingID, kinds: counts)
             let statementGoals = try Store.statementGoals(db, hearingID: hearingID)
 
@@ -89,8 +92,11 @@ extension Store {
                 statementIDs: statements.compactMap { item in item.id.flatMap { statementGoals[$0] == nil ? $0 : nil } })
 
             // Number the citizens whose words the digest may print.
-            let wanted = Set(goals.flatMap { $0.sample + $0.topProposals } + uncategorized.sample + uncategorized.topProposals)
-            let numbers = try Store.citizenNumbers(db, hearingID: hearingID, ids: wanted.map(\.id))
+            var wanted: Set<Int64> = []
+            for group in goals + [uncategorized] {
+                for opinion in group.sample + group.topProposals { wanted.insert(opinion.id) }
+            }
+            let numbers = try Store.citizenNumbers(db, hearingID: hearingID, ids: Array(wanted))
             func numbered(_ opinions: [DigestRecords.Opinion]) -> [DigestRecords.Opinion] {
                 opinions.map { opinion in
                     var opinion = opinion
@@ -111,6 +117,9 @@ extension Store {
                 sources: try Store.sources(db, hearingID: hearingID, total: counts.values.reduce(0, +)))
         }
     }
+
+    /// About how many public opinions a digest reads to quote from, over all its goals.
+    public static let digestSampleBudget = 20_000
 
     private static let opinionColumns = """
         item.id, item.kind, item.title, item.body, item.author, item.supporters, citizenGroup.name AS groupName

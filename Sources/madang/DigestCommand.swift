@@ -58,7 +58,13 @@ struct DigestCommand: ParsableCommand {
             text = try library.render(data, format: format, template: try template.map { try TemplateLibrary.parse(URL(fileURLWithPath: $0)) })
         }
         guard let output else { return print(text, terminator: "") }
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            let reason = FileManager.default.fileExists(atPath: folder) ? "check that you may write there" : "there is no folder \(folder)"
+            throw CLIError("Cannot write \(output): \(reason). Nothing was written.")
+        }
         print("Wrote \(output).")
     }
 }

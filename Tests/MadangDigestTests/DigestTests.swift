@@ -100,6 +100,42 @@ struct DigestTests {
         #expect(Set(quotes.map(\.opinion.id)).count == 2)
     }
 
+    @Test("Sentences split at line breaks and sentence ends, in Korean and English")
+    func sentences() {
+        #expect(RepresentativeQuotes.sentences(in: "하나입니다. 둘!\n셋。넷？ 3.5 stays, e.g.x too?\r\n  last  ")
+            == ["하나입니다.", "둘!", "셋。", "넷？", "3.5 stays, e.g.x too?", "last"])
+        #expect(RepresentativeQuotes.isOneCharacter("세") && RepresentativeQuotes.isOneCharacter("a"))
+        #expect(!RepresentativeQuotes.isOneCharacter("세금") && !RepresentativeQuotes.isOneCharacter("ab"))
+        #expect(BarChart.grouped(1_000_000) == "1,000,000" && BarChart.grouped(287) == "287" && BarChart.grouped(0) == "0")
+    }
+
+    @Test("A goal with more opinions than the sample size is sampled evenly and repeatably; counts stay exact")
+    func sampling() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("madang-sample-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store.create(at: folder.appendingPathComponent("d.sqlite").path, actor: "test")
+        let id = try store.addHearing(Hearing(slug: "big", title: "Big")).id!
+        _ = try store.addItems((1...2_000).map { .comment(hearingID: id, body: "Comment \($0) about the bus and the station.") })
+        _ = try store.replaceGoals(hearingID: id, goals: [PolicyGoal(code: "T", name: "Transport", terms: [GoalTerm("bus")])])
+        try store.retag(hearingID: id) { item in
+            item.id! % 4 == 0 ? [] : [Tag(itemID: item.id!, goalCode: "T", source: .rule, score: 1)]
+        }
+        let records = try store.digestRecords(hearingID: id, sampleSize: 300)
+        let goal = try #require(records.goals.first)
+        #expect(goal.counts[.comment] == 1_500)
+        #expect(records.uncategorized.counts[.comment] == 500)
+        #expect(!goal.sampleIsComplete)
+        #expect((200...400).contains(goal.sample.count))
+        #expect(Set(goal.sample.map(\.id)).count == goal.sample.count)
+        #expect(goal.sample.allSatisfy { $0.id % 4 != 0 })
+        // Spread over the whole range, not the first ones.
+        #expect((goal.sample.map(\.id).max() ?? 0) > 1_800 && (goal.sample.map(\.id).min() ?? 0) < 200)
+        #expect(goal.sample.allSatisfy { $0.citizenNumber == Int($0.id) })
+        #expect(try store.digestRecords(hearingID: id, sampleSize: 300).goals[0].sample.map(\.id) == goal.sample.map(\.id))
+        #expect(!records.uncategorized.sampleIsComplete && records.uncategorized.sample.allSatisfy { $0.id % 4 == 0 })
+    }
+
     @Test("Personal data is masked in every format and counted in the footer")
     func personalDataMasked() throws {
         let fixture = try DigestFixture()
@@ -167,7 +203,9 @@ struct DigestTests {
             #expect(TextTable.displayWidth(String(line)) <= TextWrapping.defaultWidth, "\(line)")
         }
         #expect(text.contains("Public opinions by goal  Items  Share"))
-        #expect(text.contains("Transport" + String(repeating: " ", count: 20) + "8  57.1%  ####################"))
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("T · Transport ") })
+        #expect(row.hasSuffix(" 8  57.1%  ####################"))
+        #expect(text.contains("P · Parks & green"))
         #expect(!text.contains("&amp;"))
         #expect(text.contains("Parks & green"))
     }
