@@ -87,10 +87,10 @@ public enum DigestBuilder {
             generatedAt: minute(options.now))
     }
 
-    /// Two to five quotes: more for goals with more opinions.
-    private static func quoteCount(_ group: DigestRecords.GoalRecords, _ options: DigestOptions) -> Int {
+    /// Two to five quotes: more for goals with more opinions (3 for 4 opinions, 5 from 8 on).
+    static func quoteCount(_ group: DigestRecords.GoalRecords, _ options: DigestOptions) -> Int {
         let opinions = (group.counts[.comment] ?? 0) + (group.counts[.proposal] ?? 0)
-        return min(options.quotesPerGoal, max(2, opinions / 4))
+        return min(options.quotesPerGoal, max(2, opinions / 2 + 1))
     }
 
     private static func goal(
