@@ -34,10 +34,16 @@ public struct Categorizer: Sendable {
 
     /// The goals proposed for `text`, rules first.
     public func proposals(for text: String) -> [Proposal] {
-        var proposals = rules.categorize(text).map { result in
+        proposals(forParts: [text], text: { text })
+    }
+
+    /// The proposals for a text in parts (a title and a body); `text` gives them joined,
+    /// for the model, only when there is one.
+    private func proposals(forParts parts: [String], text: () -> String) -> [Proposal] {
+        var proposals = rules.categorize(parts: parts).map { result in
             Proposal(goalCode: result.goal.code, source: .rule, score: result.score, evidence: result.evidence.map(\.description))
         }
-        if let model, let best = model.scores(text).first, best.score > 0,
+        if let model, let best = model.scores(text()).first, best.score > 0,
            rules.goals.contains(where: { $0.code == best.label }),
            !proposals.contains(where: { $0.goalCode == best.label }) {
             proposals.append(Proposal(goalCode: best.label, source: .model, score: Double(best.score),
@@ -48,7 +54,7 @@ public struct Categorizer: Sendable {
 
     /// The tags to store for `item`: its ``proposals(for:)`` over ``Item/text``.
     public func tags(for item: Item) -> [Tag] {
-        proposals(for: item.text).map {
+        proposals(forParts: [item.title, item.body].compactMap { $0 }, text: { item.text }).map {
             Tag(itemID: item.id ?? 0, goalCode: $0.goalCode, source: $0.source, score: $0.score, evidence: $0.evidence)
         }
     }

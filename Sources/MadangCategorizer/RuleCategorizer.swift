@@ -49,30 +49,48 @@ public struct RuleCategorizer: Sendable {
 
     /// The goals `text` belongs under, best first.
     public func categorize(_ text: String) -> [Result] {
+        categorize(matches: matcher.matches(in: text))
+    }
+
+    /// The goals of a text in parts (a title and a body), read as one text.
+    public func categorize(parts: [String]) -> [Result] {
+        categorize(matches: matcher.matches(inParts: parts))
+    }
+
+    private func categorize(matches: [TermMatcher.Match]) -> [Result] {
+        guard !matches.isEmpty else { return [] }
         var scores = Array(repeating: 0.0, count: goals.count)
-        var evidence = Array(repeating: [Evidence](), count: goals.count)
-        var seen = Array(repeating: Set<String>(), count: goals.count)
-        var excluded = Set<Int>()
-        for match in matcher.matches(in: text) {
+        // The first match of each term for each goal, in the order found: only it counts.
+        var counted: [(goal: Int, term: Int, evidence: Evidence)] = []
+        var excluded: [Int] = []
+        for match in matches {
             let owner = match.entry.owner
             if match.entry.excludes {
-                excluded.insert(owner)
+                excluded.append(owner)
                 continue
             }
-            // A strategy's terms count for its goal as well.
-            for target in [owner, parents[owner]].compactMap({ $0 }) where seen[target].insert(match.entry.term).inserted {
+            var evidence: Evidence?
+            func count(for target: Int) {
+                guard !counted.contains(where: { $0.goal == target && $0.term == match.termNumber }) else { return }
                 scores[target] += match.entry.weight
-                evidence[target].append(Evidence(term: match.entry.term, found: match.found)) // only the first of each term
+                let found = evidence ?? Evidence(term: match.entry.term, found: match.found)
+                evidence = found
+                counted.append((target, match.termNumber, found))
             }
+            count(for: owner)
+            // A strategy's terms count for its goal as well.
+            if let parent = parents[owner] { count(for: parent) }
         }
         for goal in excluded {
             scores[goal] = 0
             // A goal ruled out rules out its strategies too.
             for (index, parent) in parents.enumerated() where parent == goal { scores[index] = 0 }
         }
-        return goals.indices
-            .filter { scores[$0] >= threshold }
-            .map { Result(goal: goals[$0], score: scores[$0], evidence: evidence[$0]) }
-            .sorted { ($0.score, $1.goal.code) > ($1.score, $0.goal.code) }
+        var results: [Result] = []
+        for index in goals.indices where scores[index] >= threshold {
+            results.append(Result(goal: goals[index], score: scores[index],
+                                  evidence: counted.filter { $0.goal == index }.map(\.evidence)))
+        }
+        return results.sorted { ($0.score, $1.goal.code) > ($1.score, $0.goal.code) }
     }
 }

@@ -29,93 +29,139 @@ public struct TermMatcher: Sendable {
     /// One place a term was found.
     public struct Match: Sendable {
         public var entry: Entry
-        fileprivate let text: MatchText
-        /// Where, in the folded text, in scalars.
+        /// A number for the term's text: the same for every entry with the same term.
+        public var termNumber: Int
+        /// The folded text, as UTF-8.
+        fileprivate let text: [UInt8]
+        /// Where, in the folded text's UTF-8 bytes.
         public let start: Int
         public let end: Int
 
         /// The word or words where the term was found ("데이터허브를" has "데이터허브").
-        public var found: String { MatchText.foundWord(text.scalars, start: start, end: end) }
+        public var found: String { MatchText.foundWord(text, start: start, end: end) }
     }
 
     private struct Pattern: Sendable {
         var entry: Entry
-        /// The term folded, with runs of spaces as one space.
-        var spaced: [UInt32]
-        var length: Int // in skeleton scalars
+        var termNumber: Int
+        /// The term folded, as UTF-8, with runs of spaces as one space.
+        var spaced: [UInt8]
+        /// How many bytes the term has without its spaces.
+        var length: Int
         var wordStart: Bool
         var wordEnd: Bool
     }
 
-    /// Each BMP character's symbol in the terms' alphabet; 0 for characters no term uses.
-    private var symbols = [UInt16](repeating: 0, count: 0x10000)
-    private var alphabetSize = 1
-    /// The automaton as a table: `next[state * alphabetSize + symbol]`, failure links folded in.
-    private var next: [Int32] = []
-    /// Patterns ending at each state, its own and those of its failure chain.
-    private var outputs: [[Int32]] = [[]]
+    /// Each byte's class: the bytes no term uses share class 0, spaces have their own.
+    private var byteClass = [UInt8](repeating: 0, count: 256)
+    private var classCount = 1
+    /// The automaton over byte classes as a table, `table[state << shift | class]`, with
+    /// failure links folded in and the top bit of an entry set when some pattern ends
+    /// in that state: one load per byte. Entries are 16 bits wide when there are fewer
+    /// than 32,768 states (`small`), so the table stays in the processor's cache.
+    private var small: [UInt16] = []
+    private var large: [UInt32] = []
+    private var shift = 7
+    /// The patterns ending at each state, its own and those of its failure chain:
+    /// `outputs[outputStart[state] ..< outputStart[state + 1]]`.
+    private var outputs: [Int32] = []
+    private var outputStart: [Int32] = []
     private var patterns: [Pattern] = []
 
     public init(_ entries: [Entry]) {
-        var skeletons: [[UInt32]] = []
+        var skeletons: [[UInt8]] = []
+        var termNumbers: [String: Int] = [:]
         for entry in entries {
-            let folded = MatchText.fold(entry.term)
-            var spaced: [UInt32] = []
-            for value in folded {
+            var spaced: [UInt8] = []
+            for value in MatchText.fold(entry.term) {
                 if MatchText.isSpace(value) {
                     if spaced.last != 0x20, !spaced.isEmpty { spaced.append(0x20) }
-                } else {
-                    spaced.append(value)
+                } else if let scalar = Unicode.Scalar(value) {
+                    UTF8.encode(scalar) { spaced.append($0) }
                 }
             }
             if spaced.last == 0x20 { spaced.removeLast() }
             let skeleton = spaced.filter { $0 != 0x20 }
-            guard let first = skeleton.first, let last = skeleton.last, skeleton.allSatisfy({ $0 < 0x10000 }) else { continue }
+            guard let first = skeleton.first, let last = skeleton.last else { continue }
+            let termNumber = termNumbers[entry.term] ?? termNumbers.count
+            termNumbers[entry.term] = termNumber
             patterns.append(Pattern(
-                entry: entry, spaced: spaced, length: skeleton.count,
-                wordStart: MatchText.isASCIIWordCharacter(first), wordEnd: MatchText.isASCIIWordCharacter(last)))
+                entry: entry, termNumber: termNumber, spaced: spaced, length: skeleton.count,
+                wordStart: MatchText.isASCIIWordByte(first), wordEnd: MatchText.isASCIIWordByte(last)))
             skeletons.append(skeleton)
-            for value in skeleton where symbols[Int(value)] == 0 {
-                symbols[Int(value)] = UInt16(alphabetSize)
-                alphabetSize += 1
-            }
         }
         // The trie, with 0 meaning "no edge" (the root is never a child).
-        var trie: [[Int32]] = [Array(repeating: 0, count: alphabetSize)]
+        var trie: [[Int32]] = [Array(repeating: 0, count: 256)]
+        var own: [[Int32]] = [[]]
         for (index, skeleton) in skeletons.enumerated() {
             var state = 0
-            for value in skeleton {
-                let symbol = Int(symbols[Int(value)])
-                if trie[state][symbol] == 0 {
-                    trie.append(Array(repeating: 0, count: alphabetSize))
-                    outputs.append([])
-                    trie[state][symbol] = Int32(trie.count - 1)
+            for byte in skeleton {
+                if trie[state][Int(byte)] == 0 {
+                    trie.append(Array(repeating: 0, count: 256))
+                    own.append([])
+                    trie[state][Int(byte)] = Int32(trie.count - 1)
                 }
-                state = Int(trie[state][symbol])
+                state = Int(trie[state][Int(byte)])
             }
-            outputs[state].append(Int32(index))
+            own[state].append(Int32(index))
         }
+        for skeleton in skeletons {
+            for byte in skeleton where byteClass[Int(byte)] == 0 {
+                byteClass[Int(byte)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        let spaceClass = classCount
+        classCount += 1
+        for space in [0x20, 0x09, 0x0A, 0x0D] { byteClass[space] = UInt8(spaceClass) }
         // Breadth first: each state's missing edges follow its failure state's.
-        next = Array(repeating: 0, count: trie.count * alphabetSize)
+        let width = classCount
+        var next = [UInt32](repeating: 0, count: trie.count * width)
         var failure = Array(repeating: 0, count: trie.count)
         var queue: [Int] = []
-        for symbol in 0..<alphabetSize where trie[0][symbol] != 0 {
-            next[symbol] = trie[0][symbol]
-            queue.append(Int(trie[0][symbol]))
+        for byte in 0..<256 where trie[0][byte] != 0 {
+            next[Int(byteClass[byte])] = UInt32(trie[0][byte])
+            queue.append(Int(trie[0][byte]))
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            outputs[state].append(contentsOf: outputs[failure[state]])
-            for symbol in 0..<alphabetSize {
-                let child = Int(trie[state][symbol])
+            own[state].append(contentsOf: own[failure[state]])
+            for byte in 0..<256 where byteClass[byte] != 0 && byteClass[byte] != UInt8(spaceClass) {
+                let symbol = Int(byteClass[byte])
+                let child = Int(trie[state][byte])
                 if child != 0 {
-                    failure[child] = Int(next[failure[state] * alphabetSize + symbol])
-                    next[state * alphabetSize + symbol] = Int32(child)
+                    failure[child] = Int(next[failure[state] * width + symbol])
+                    next[state * width + symbol] = UInt32(child)
                     queue.append(child)
                 } else {
-                    next[state * alphabetSize + symbol] = next[failure[state] * alphabetSize + symbol]
+                    next[state * width + symbol] = next[failure[state] * width + symbol]
+                }
+            }
+        }
+        // Spaces leave every state as it is: terms match whatever the spacing, and
+        // ``accepts`` checks the spacing of English phrases afterwards.
+        for state in trie.indices { next[state * width + spaceClass] = UInt32(state) }
+        for state in own.indices {
+            outputStart.append(Int32(outputs.count))
+            outputs += own[state]
+        }
+        outputStart.append(Int32(outputs.count))
+        shift = classCount <= 128 ? 7 : 8
+        if trie.count < 1 << 15 {
+            small = Array(repeating: 0, count: trie.count << shift)
+        } else {
+            large = Array(repeating: 0, count: trie.count << shift)
+        }
+        for state in trie.indices {
+            for symbol in 0..<width {
+                let target = Int(next[state * width + symbol])
+                let ends = !own[target].isEmpty
+                if small.isEmpty {
+                    large[state << shift | symbol] = UInt32(target) | (ends ? 1 << 31 : 0)
+                } else {
+                    small[state << shift | symbol] = UInt16(target) | (ends ? 1 << 15 : 0)
                 }
             }
         }
@@ -123,64 +169,133 @@ public struct TermMatcher: Sendable {
 
     /// Every match of every term in `text`, in order of where they end.
     public func matches(in text: String) -> [Match] {
-        let prepared = MatchText(text)
+        matches(folded: MatchText.foldedUTF8(text))
+    }
+
+    /// Every match in the parts of a text (a title and a body), read as one text
+    /// with a line break between parts.
+    public func matches(inParts parts: [String]) -> [Match] {
+        matches(folded: MatchText.foldedUTF8(parts))
+    }
+
+    private func matches(folded: [UInt8]) -> [Match] {
         var result: [Match] = []
-        var state = 0
-        for (position, value) in prepared.skeleton.enumerated() {
-            let symbol = value < 0x10000 ? Int(symbols[Int(value)]) : 0
-            state = Int(next[state * alphabetSize + symbol])
-            for patternIndex in outputs[state] {
-                let pattern = patterns[Int(patternIndex)]
-                let start = prepared.origin[position - pattern.length + 1]
-                let end = prepared.origin[position] + 1
-                guard accepts(pattern, from: start, to: end, in: prepared.scalars) else { continue }
-                result.append(Match(entry: pattern.entry, text: prepared, start: start, end: end))
-            }
+        if small.isEmpty {
+            large.withUnsafeBufferPointer { scan(folded, table: $0, into: &result) }
+        } else {
+            small.withUnsafeBufferPointer { scan(folded, table: $0, into: &result) }
         }
         return result
     }
 
-    private func accepts(_ pattern: Pattern, from start: Int, to end: Int, in scalars: [UInt32]) -> Bool {
+    private func scan<Entry: FixedWidthInteger & UnsignedInteger>(
+        _ folded: [UInt8], table: UnsafeBufferPointer<Entry>, into result: inout [Match]
+    ) {
+        let flag: Entry = 1 << (Entry.bitWidth - 1)
+        let shift = self.shift
+        folded.withUnsafeBufferPointer { bytes in
+            byteClass.withUnsafeBufferPointer { byteClass in
+                let count = bytes.count
+                var state = 0
+                var index = 0
+                while index < count {
+                    // The hot loop: one table load per byte until some pattern ends.
+                    var entry: Entry = 0
+                    repeat {
+                        entry = table[state << shift | Int(byteClass[Int(bytes[index])])]
+                        state = Int(entry & ~flag)
+                        index += 1
+                    } while entry & flag == 0 && index < count
+                    if entry & flag != 0 { collect(state: state, end: index, in: bytes, folded: folded, into: &result) }
+                }
+            }
+        }
+    }
+
+    /// Adds the patterns that end in `state` at `end` and pass ``accepts``.
+    @inline(never)
+    private func collect(state: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, folded: [UInt8], into result: inout [Match]) {
+        for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+            let pattern = patterns[Int(outputs[output])]
+            // Where the term starts: `length` bytes back, not counting spaces.
+            var start = end, remaining = pattern.length
+            while remaining > 0 {
+                start -= 1
+                if !MatchText.isASCIISpace(bytes[start]) { remaining -= 1 }
+            }
+            guard accepts(pattern, from: start, to: end, in: bytes) else { continue }
+            result.append(Match(entry: pattern.entry, termNumber: pattern.termNumber, text: folded, start: start, end: end))
+        }
+    }
+
+    private func accepts(_ pattern: Pattern, from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // English words end where ASCII letters and digits end, so "bus로" (with a particle) is "bus".
-        if pattern.wordStart, start > 0, MatchText.isASCIIWordCharacter(scalars[start - 1]) { return false }
-        if pattern.wordEnd, end < scalars.count, MatchText.isASCIIWordCharacter(scalars[end]) {
+        if pattern.wordStart, start > 0, MatchText.isASCIIWordByte(bytes[start - 1]) { return false }
+        if pattern.wordEnd, end < bytes.count, MatchText.isASCIIWordByte(bytes[end]) {
             var suffixEnd = end
-            while suffixEnd < scalars.count, MatchText.isASCIIWordCharacter(scalars[suffixEnd]) { suffixEnd += 1 }
-            let suffix = MatchText.string(scalars[end..<suffixEnd])
-            guard ["s", "es", "d", "ed", "ing"].contains(suffix) else { return false }
+            while suffixEnd < bytes.count, MatchText.isASCIIWordByte(bytes[suffixEnd]) { suffixEnd += 1 }
+            guard TermMatcher.isEnding(bytes[end..<suffixEnd]) else { return false }
         }
         if pattern.wordStart || pattern.wordEnd {
             // English phrases keep their spacing: "bus stop" is not "busstop".
-            var spaced: [UInt32] = []
-            for value in scalars[start..<end] {
-                if MatchText.isSpace(value) {
-                    if spaced.last != 0x20 { spaced.append(0x20) }
+            var index = start, expected = 0
+            let spaced = pattern.spaced
+            while index < end {
+                if MatchText.isASCIISpace(bytes[index]) {
+                    while index < end && MatchText.isASCIISpace(bytes[index]) { index += 1 }
+                    guard expected < spaced.count, spaced[expected] == 0x20 else { return false }
                 } else {
-                    spaced.append(value)
+                    guard expected < spaced.count, spaced[expected] == bytes[index] else { return false }
+                    index += 1
                 }
+                expected += 1
             }
-            if spaced != pattern.spaced { return false }
+            if expected != spaced.count { return false }
         }
         return true
+    }
+
+    /// -s, -es, -d, -ed and -ing.
+    private static func isEnding(_ suffix: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        switch suffix.count {
+        case 1: return suffix.first == UInt8(ascii: "s") || suffix.first == UInt8(ascii: "d")
+        case 2: return suffix.first == UInt8(ascii: "e") && (suffix.last == UInt8(ascii: "s") || suffix.last == UInt8(ascii: "d"))
+        case 3: return suffix.elementsEqual("ing".utf8)
+        default: return false
+        }
     }
 }
 
 extension MatchText {
     /// The whole word or words around a match, as printed in evidence.
-    static func foundWord(_ scalars: [UInt32], start: Int, end: Int) -> String {
-        var from = start, to = end
-        while from > 0, isLetterOrDigit(scalars[from - 1]) { from -= 1 }
-        while to < scalars.count, isLetterOrDigit(scalars[to]) { to += 1 }
-        return string(scalars[from..<to])
+    static func foundWord(_ bytes: [UInt8], start: Int, end: Int) -> String {
+        var from = start
+        while from > 0 {
+            var lead = from - 1
+            while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard isLetterOrDigit(bytes, from: lead, to: from) else { break }
+            from = lead
+        }
+        var to = end
+        while to < bytes.count {
+            let lead = bytes[to]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard to + length <= bytes.count, isLetterOrDigit(bytes, from: to, to: to + length) else { break }
+            to += length
+        }
+        return String(decoding: bytes[from..<to], as: UTF8.self)
     }
 
-    static func string(_ values: ArraySlice<UInt32>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 3)
-        for value in values {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            UTF8.encode(scalar) { bytes.append($0) }
+    /// Whether the character in `bytes[from..<to]` is a letter or digit; ASCII and
+    /// Hangul syllables are answered without decoding.
+    private static func isLetterOrDigit(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
+        let lead = bytes[from]
+        if lead < 0x80 { return isASCIIWordByte(lead) || (lead >= 0x41 && lead <= 0x5A) }
+        if to - from == 3 && lead >= 0xEA && lead <= 0xED {
+            let value = (UInt32(lead) & 0x0F) << 12 | (UInt32(bytes[from + 1]) & 0x3F) << 6 | (UInt32(bytes[from + 2]) & 0x3F)
+            if (0xAC00...0xD7A3).contains(value) { return true }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        guard let value = String(decoding: bytes[from..<to], as: UTF8.self).unicodeScalars.first?.value else { return false }
+        return isLetterOrDigit(value)
     }
 }

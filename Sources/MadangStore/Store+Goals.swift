@@ -67,6 +67,9 @@ extension Store {
     /// first for a pair winning — except where a person decided the pair, tagged or
     /// untagged, which keeps the person's decision. One transaction.
     ///
+    /// `classify` gets what a categorizer reads — each item's id, hearing, kind, title
+    /// and body — and not its author, contact or provenance, which are not read.
+    ///
     /// - Returns: how many items were read and how many tags were stored from each source.
     @discardableResult
     public func retag(
@@ -84,12 +87,18 @@ extension Store {
             let now = Timestamp.string(Date())
             var items = 0
             var stored: [TagSource: Int] = [:]
-            let cursor = try Row.fetchCursor(db, sql: Item.selection + " WHERE item.hearingId = ? ORDER BY item.id", arguments: [hearingID])
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT id, kind, title, body FROM item WHERE hearingId = ? ORDER BY id", arguments: [hearingID])
+            let received = Date()
             while let row = try cursor.next() {
                 items += 1
-                for tag in try classify(Item(row: row)) where tag.source != .person {
+                let kind: String = row[1]
+                let item = Item(id: row[0], hearingID: hearingID, kind: ItemKind(rawValue: kind) ?? .comment,
+                                title: row[2], body: row[3], receivedAt: received)
+                for tag in try classify(item) where tag.source != .person {
                     guard let goalID = goalIDs[tag.goalCode] else { continue }
-                    try insert.execute(arguments: [tag.itemID, goalID, tag.source.rawValue, tag.score, Store.jsonArray(tag.evidence), now])
+                    insert.setUncheckedArguments([tag.itemID, goalID, tag.source.rawValue, tag.score, Store.jsonArray(tag.evidence), now])
+                    try insert.execute()
                     stored[tag.source, default: 0] += db.changesCount
                 }
             }
@@ -190,28 +199,26 @@ extension Store {
 
     /// `strings` as a JSON array, written by hand: categorizing writes one per tag.
     static func jsonArray(_ strings: [String]) -> String {
-        var out = "["
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
+        let hex = Array("0123456789abcdef".utf8)
         for (index, string) in strings.enumerated() {
-            if index > 0 { out += "," }
-            out += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            for byte in string.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case ..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                default: out.append(byte)
                 }
             }
-            out += "\""
+            out.append(UInt8(ascii: "\""))
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func goalRows(_ db: Database, hearingID: Int64) throws -> [(id: Int64, goal: PolicyGoal)] {

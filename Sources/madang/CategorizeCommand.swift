@@ -25,8 +25,10 @@ struct CategorizeCommand: ParsableCommand {
     @Flag(help: "For every item, print its goals, scores and the terms that matched.") var explain = false
     @Option(help: ArgumentHelp("Also learn from this labelled CSV (text and goal-id columns).", valueName: "file"))
     var train: String?
+    @Flag(help: "Also print how long tagging took, apart from reading and storing (for benchmarks).") var timings = false
 
     func run() throws {
+        let start = ContinuousClock.now
         let store = try database.open()
         let hearing = try store.hearing(slug: self.hearing)
         guard !(try store.goals(hearingID: hearing.id ?? 0)).isEmpty else {
@@ -63,7 +65,16 @@ struct CategorizeCommand: ParsableCommand {
             print("")
         }
         print(summary.line)
+        if timings {
+            let seconds = summary.taggingSeconds
+            print(String(format: "Timing: tagging %.3f s (%.0f items/s), the rest of the run (read, store) %.3f s.",
+                         seconds, Double(summary.items) / max(seconds, 1e-9), start.duration(to: .now).seconds - seconds))
+        }
     }
+}
+
+private extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 /// What `tag` and `untag` take: an item and a goal.

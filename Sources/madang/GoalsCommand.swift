@@ -83,6 +83,8 @@ enum Categorizing {
         var stored: [TagSource: Int]
         /// The model used: its version and training size; nil when there is none yet.
         var model: (version: Int, trainingSize: Int, trainedNow: Bool)?
+        /// Time spent tagging (the categorizer itself), apart from reading and storing.
+        var taggingSeconds: Double = 0
 
         var line: String {
             var text = "Filed \(categorized) of \(items) items under goals (\(stored[.rule] ?? 0) rule tags, "
@@ -132,13 +134,17 @@ enum Categorizing {
         }
         let categorizer = Categorizer(goals: goals, model: model, modelVersion: modelInfo?.0)
         var categorized = 0
+        var tagging: UInt64 = 0
         let (items, stored) = try store.retag(hearingID: hearingID) { item in
+            let start = DispatchTime.now().uptimeNanoseconds
             let tags = categorizer.tags(for: item)
+            tagging += DispatchTime.now().uptimeNanoseconds - start
             if !tags.isEmpty { categorized += 1 }
             onItem(item, tags)
             return tags
         }
         return Summary(items: items, categorized: categorized, stored: stored,
-                       model: modelInfo.map { (version: $0.0, trainingSize: $0.1, trainedNow: $0.2) })
+                       model: modelInfo.map { (version: $0.0, trainingSize: $0.1, trainedNow: $0.2) },
+                       taggingSeconds: Double(tagging) / 1e9)
     }
 }
