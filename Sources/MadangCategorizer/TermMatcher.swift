@@ -202,7 +202,7 @@ public struct TermMatcher: Sendable {
                     // The hot loop: one table load per byte until some pattern ends.
                     var entry: Entry = 0
                     repeat {
-                        entry = table[state << shift | Int(byteClass[Int(bytes[index])])]
+                        entry = table[state &<< shift | Int(byteClass[Int(bytes[index])])]
                         state = Int(entry & ~flag)
                         index += 1
                     } while entry & flag == 0 && index < count

@@ -72,23 +72,82 @@ public struct ImportRun: Sendable {
             }
             rejectsHandle?.write(Data(CSVWriter.line([String(problem.line), problem.reason] + record.fields).utf8))
         }
+        // Reading, decoding, parsing and converting run on a second thread, a few
+        // hundred rows ahead of the storing, so both processor cores work.
+        let channel = BatchChannel<Batch>(capacity: 4)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { [file, converter] in
+            defer { done.signal() }
+            do {
+                try ImportRun.convert(file, with: converter, into: channel)
+                channel.finish(throwing: nil)
+            } catch {
+                channel.finish(throwing: error)
+            }
+        }
+        thread.start()
+        defer {
+            channel.cancel()
+            done.wait()
+        }
+        var digest: SHA256.Digest?
+        while let batch = try channel.receive() {
+            for converted in batch.rows {
+                summary.rowsRead += 1
+                switch converted {
+                case .row(let row):
+                    if try store(row) { summary.imported += 1 } else { summary.duplicates += 1 }
+                case .problem(let problem, let record):
+                    try reject(problem, record)
+                }
+            }
+            progress(batch.bytesRead, summary.rowsRead)
+            if let last = batch.digest { digest = last }
+        }
+        guard let digest else { throw CancellationError() }
+        summary.sha256 = digest.hex
+        return summary
+    }
+
+    /// A few hundred rows converted ahead, with how far into the file they come.
+    private struct Batch: Sendable {
+        var rows: [Converted]
+        var bytesRead: Int
+        /// Set on the last batch: the SHA-256 of the whole file.
+        var digest: SHA256.Digest?
+    }
+
+    private enum Converted: Sendable {
+        case row(ImportRow)
+        case problem(RowProblem, CSVRecord)
+    }
+
+    private struct Stopped: Error {}
+
+    /// Reads and converts the whole file into batches, the last with the file's
+    /// digest; stops when the receiver cancels.
+    private static func convert(_ file: CSVFile, with converter: RowConverter, into channel: BatchChannel<Batch>) throws {
+        let batchSize = 32
+        var rows: [Converted] = []
+        rows.reserveCapacity(batchSize)
+        var bytesRead = 0
         var sawHeader = false
-        let digest = try file.read(progress: { progress($0, summary.rowsRead) }) { record in
+        let digest = try file.read(progress: { bytesRead = $0 }) { record in
             guard sawHeader else {
                 sawHeader = true
                 return
             }
             // Spreadsheets leave rows of empty cells below the data; they are no submission.
             if record.problem == nil, (0..<record.count).allSatisfy({ record.bytes(at: $0).isEmpty }) { return }
-            summary.rowsRead += 1
             switch converter.convert(record) {
-            case .success(let row):
-                if try store(row) { summary.imported += 1 } else { summary.duplicates += 1 }
-            case .failure(let problem):
-                try reject(problem, record)
+            case .success(let row): rows.append(.row(row))
+            case .failure(let problem): rows.append(.problem(problem, record))
+            }
+            if rows.count == batchSize {
+                guard channel.send(Batch(rows: rows, bytesRead: bytesRead)) else { throw Stopped() }
+                rows.removeAll(keepingCapacity: true)
             }
         }
-        summary.sha256 = digest.hex
-        return summary
+        guard channel.send(Batch(rows: rows, bytesRead: bytesRead, digest: digest)) else { throw Stopped() }
     }
 }

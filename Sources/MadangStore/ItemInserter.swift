@@ -44,12 +44,13 @@ public struct ItemInserter {
         if case .imported(let f, let l) = item.provenance { (file, line) = (f, l) }
         var groupID: Int64?
         if let group = item.group { groupID = try self.groupID(group) }
-        try statement.execute(arguments: [
+        statement.setUncheckedArguments([
             item.hearingID, item.kind.rawValue, item.title, item.body, item.speakerID, speakingOrder,
             item.author, item.contact.email, item.contact.phone, groupID, item.supporters,
             item.channel?.rawValue, item.provenance.source, file, line,
             Timestamp.string(item.receivedAt), createdAt, batchID, fingerprint,
         ])
+        try statement.execute()
         guard db.changesCount > 0 else { return nil }
         if let speakingOrder { nextSpeakingOrder[item.hearingID] = speakingOrder + 1 }
         return db.lastInsertedRowID

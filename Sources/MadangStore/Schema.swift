@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v5: the learned model of each hearing", migrate: v5)
         migrator.registerMigration("v6: what a model was trained on", migrate: v6)
         migrator.registerMigration("v7: count a goal's items from its index alone", migrate: v7)
+        migrator.registerMigration("v8: index statements by speaker, not every item", migrate: v8)
         return migrator
     }
 
@@ -183,6 +184,15 @@ enum Schema {
         try db.execute(sql: """
             DROP INDEX tag_by_goal;
             CREATE INDEX tag_by_goal ON tag(goalId, rejected, itemId);
+            """)
+    }
+
+    /// Only statements have a speaker: imported comments no longer add an empty
+    /// entry each to this index (a lookup `speakerId = ?` still uses it).
+    private static func v8(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX item_by_speaker;
+            CREATE INDEX item_by_speaker ON item(speakerId) WHERE speakerId IS NOT NULL;
             """)
     }
 }

@@ -53,6 +53,10 @@ public struct Store: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    // A new file gets 16 KiB pages (an existing one keeps its own): an import
+                    // of a million rows, with its search index, took 38.6 s instead of 44 s
+                    // with the default 4 KiB (8 KiB: 41.8 s, 32 KiB: 39.6 s).
+                    try db.execute(sql: "PRAGMA page_size = 16384")
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
             }
