@@ -5,9 +5,9 @@ import MadangCore
 /// same submission in a later export of the same form.
 public struct ImportRow: Sendable {
     public var item: Item
-    /// SHA-256 over the kind and every mapped value except the number of supporters,
-    /// which grows between exports.
-    public var fingerprint: String
+    /// The first 16 bytes of SHA-256 over the kind and every mapped value except the
+    /// number of supporters, which grows between exports.
+    public var fingerprint: [UInt8]
 }
 
 /// Turns records into items under a ``ColumnMapping``.
@@ -103,7 +103,7 @@ public struct RowConverter: Sendable {
             item: item, fingerprint: fingerprint(of: item, externalID: value(.externalID), submitted: value(.submittedAt))))
     }
 
-    private func fingerprint(of item: Item, externalID: String?, submitted: String?) -> String {
+    private func fingerprint(of item: Item, externalID: String?, submitted: String?) -> [UInt8] {
         var hash = SHA256()
         let parts = [
             item.kind.rawValue, externalID ?? "", item.title ?? "", item.body, item.author ?? "",
@@ -111,7 +111,7 @@ public struct RowConverter: Sendable {
             item.speakerID.map(String.init) ?? "", submitted ?? "",
         ]
         hash.update(Array(parts.joined(separator: "\u{1F}").utf8))
-        return hash.finalize().hex
+        return Array(hash.finalize().bytes.prefix(16))
     }
 
     /// The first sentence of a proposal, cut to 60 characters, when the file has no title.

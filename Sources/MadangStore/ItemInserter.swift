@@ -32,7 +32,7 @@ public struct ItemInserter {
 
     /// Stores a validated item. Returns its id, or nil when an item with the same
     /// fingerprint is already in the hearing.
-    public mutating func insert(_ item: Item, fingerprint: String? = nil) throws -> Int64? {
+    public mutating func insert(_ item: Item, fingerprint: [UInt8]? = nil) throws -> Int64? {
         var speakingOrder: Int?
         if item.kind == .statement, let speakerID = item.speakerID {
             let speakerHearing = try Int64.fetchOne(
@@ -48,7 +48,7 @@ public struct ItemInserter {
             item.hearingID, item.kind.rawValue, item.title, item.body, item.speakerID, speakingOrder,
             item.author, item.contact.email, item.contact.phone, groupID, item.supporters,
             item.channel?.rawValue, item.provenance.source, file, line,
-            Timestamp.string(item.receivedAt), createdAt, batchID, fingerprint,
+            Timestamp.string(item.receivedAt), createdAt, batchID, fingerprint.map { Data($0) },
         ])
         try statement.execute()
         guard db.changesCount > 0 else { return nil }

@@ -19,7 +19,7 @@ struct ImportBatchTests {
             var imported = 0, duplicates = 0
             for body in bodies {
                 let item = try Item.comment(hearingID: hearingID, body: body).validated()
-                if try inserter.insert(item, fingerprint: "fp-" + body) != nil { imported += 1 } else { duplicates += 1 }
+                if try inserter.insert(item, fingerprint: Array(("fp-" + body).utf8)) != nil { imported += 1 } else { duplicates += 1 }
             }
             return ImportBatchCounts(sha256: sha, rowsRead: bodies.count, imported: imported, duplicates: duplicates, rejected: 0)
         }.batch
@@ -81,5 +81,38 @@ struct ImportBatchTests {
         #expect(try store.items(hearingID: hearing.id!).map(\.body) == ["예전 의견입니다"])
         #expect(try store.search(hearingID: hearing.id!, query: "의견").count == 1)
         #expect(try importComments(store, hearing.id!, ["new"], sha: "s").imported == 1)
+    }
+
+    @Test("Hexadecimal fingerprints from before v9 become 16 bytes, so a later export still finds those rows")
+    func fingerprintsUpgrade() throws {
+        let queue = try DatabaseQueue(path: database.path, configuration: {
+            var configuration = Configuration()
+            configuration.prepareDatabase { $0.add(tokenizer: SearchIndexTokenizer.self) }
+            return configuration
+        }())
+        let v8 = try #require(Schema.migrator.migrations.first { $0.hasPrefix("v8:") })
+        try Schema.migrator.migrate(queue, upTo: v8)
+        let hex = "00112233445566778899aabbccddeeff" + String(repeating: "0123456789abcdef", count: 2)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO hearing (slug, title, kind, createdAt) VALUES ('old', 'Old', 'seminar', '2024-01-01T00:00:00.000Z')")
+            try db.execute(sql: """
+                INSERT INTO item (hearingId, kind, body, source, receivedAt, createdAt, fingerprint)
+                VALUES (1, 'comment', 'imported before', 'imported', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', ?)
+                """, arguments: [hex])
+        }
+        try queue.close()
+
+        let store = try Store.open(at: database.path, actor: "test")
+        let bytes: [UInt8] = [0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF]
+        #expect(Schema.fingerprintBytes(hex) == bytes)
+        #expect(Schema.fingerprintBytes("fp-x") == Array("fp-x".utf8))
+        let outcome = try store.importBatch(source(1), keep: { _ in true }) { inserter in
+            let item = try Item.comment(hearingID: 1, body: "imported before").validated()
+            let again = try inserter.insert(item, fingerprint: bytes)
+            let new = try inserter.insert(item, fingerprint: Array(bytes.reversed()))
+            return ImportBatchCounts(sha256: "s", rowsRead: 2, imported: (again == nil ? 0 : 1) + (new == nil ? 0 : 1),
+                                     duplicates: again == nil ? 1 : 0, rejected: 0)
+        }
+        #expect(outcome.batch.duplicates == 1 && outcome.batch.imported == 1)
     }
 }
