@@ -188,10 +188,10 @@ public struct TermMatcher: Sendable {
         return result
     }
 
-    private func scan<Entry: FixedWidthInteger & UnsignedInteger>(
-        _ folded: [UInt8], table: UnsafeBufferPointer<Entry>, into result: inout [Match]
+    private func scan<Cell: FixedWidthInteger & UnsignedInteger>(
+        _ folded: [UInt8], table: UnsafeBufferPointer<Cell>, into result: inout [Match]
     ) {
-        let flag: Entry = 1 << (Entry.bitWidth - 1)
+        let flag: Cell = 1 << (Cell.bitWidth - 1)
         let shift = self.shift
         folded.withUnsafeBufferPointer { bytes in
             byteClass.withUnsafeBufferPointer { byteClass in
@@ -200,7 +200,7 @@ public struct TermMatcher: Sendable {
                 var index = 0
                 while index < count {
                     // The hot loop: one table load per byte until some pattern ends.
-                    var entry: Entry = 0
+                    var entry: Cell = 0
                     repeat {
                         entry = table[state &<< shift | Int(byteClass[Int(bytes[index])])]
                         state = Int(entry & ~flag)
