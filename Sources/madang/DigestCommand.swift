@@ -21,7 +21,7 @@ struct DigestCommand: ParsableCommand {
             {{> partials/goal.html}}, are available to it).
 
             Examples:
-              madang digest smart-city-plan-4                          # Markdown to standard output
+              madang digest smart-city-plan-4             # Markdown, on the screen
               madang digest smart-city-plan-4 --format html -o digest.html
               madang digest smart-city-plan-4 --format txt --initials
               madang digest smart-city-plan-4 --context > context.json
