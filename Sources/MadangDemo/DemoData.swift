@@ -56,8 +56,8 @@ enum DemoData {
             .init(text: "종합계획에서 지자체의 역할을 더 강화해야 합니다. 현장을 가장 잘 아는 것은 지자체입니다.", channel: .inRoom),
             .init(text: "Please publish practical guidelines on data, platforms and infrastructure for cities drafting their own smart city plans.", channel: .online),
             .init(text: "데이터허브를 기업만이 아니라 시민도 쓸 수 있게 개방해 주세요. 대중교통 정보부터 시작하면 좋겠습니다.", channel: .online),
-            .init(text: "Smaller counties need money and staff, not only guidance, to take part in the platform city program.", channel: .mail),
-            .init(text: "민간 기업이 규제 특례를 더 쉽게 받을 수 있게 해 주세요. 문의는 010-2345-6789 또는 startup.kim@example.kr로 주세요.", channel: .online),
+            .init(text: "Smaller counties need money and staff, not only guidance, to take part in the platform city program (county office: 031-555-0142).", channel: .mail),
+            .init(text: "민간 기업이 규제 특례를 더 쉽게 받을 수 있게 해 주세요(문의 010-2345-6789, startup.kim@example.kr).", channel: .online),
             .init(text: "Korean smart city solutions could do well abroad if export support covered small companies too.", channel: .inRoom),
         ]
         demo.goals = smartCityGoals

@@ -42,6 +42,13 @@ struct DemoTests {
         let html = try String(contentsOf: second.digests[1], encoding: .utf8)
         #expect(html.contains("<svg"))
         #expect(html.contains("G2 · An innovative space"))
+        // The demo's comments carry contact details; the digest shows them masked and counts them.
+        for file in second.digests {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(!text.contains("010-2345-6789") && !text.contains("startup.kim@example.kr") && !text.contains("031-555-0142"))
+        }
+        #expect(html.contains(Redaction.phoneMask))
+        #expect(html.contains("Personal data masked in the text: 1 e-mail address"))
         // The plan hearing is filed under its goals: a goal's counts appear in the digest.
         let goals = try store.goals(hearingID: plan.id!)
         #expect(goals.map(\.code) == ["G1", "G1.1", "G1.2", "G2", "G3"])
