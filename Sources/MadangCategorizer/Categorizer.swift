@@ -54,7 +54,7 @@ public struct Categorizer: Sendable {
 
     /// The tags to store for `item`: its ``proposals(for:)`` over ``Item/text``.
     public func tags(for item: Item) -> [Tag] {
-        proposals(forParts: [item.title, item.body].compactMap { $0 }, text: { item.text }).map {
+        proposals(forParts: item.textParts, text: { item.text }).map {
             Tag(itemID: item.id ?? 0, goalCode: $0.goalCode, source: $0.source, score: $0.score, evidence: $0.evidence)
         }
     }

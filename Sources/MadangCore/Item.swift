@@ -91,9 +91,14 @@ public struct Item: Hashable, Codable, Sendable {
              provenance: provenance, receivedAt: receivedAt)
     }
 
-    /// The title and the body together, as the categorizer reads an item.
+    /// What the categorizer reads: the title, if any, and the body.
+    public var textParts: [String] {
+        [title, body].compactMap { $0 }
+    }
+
+    /// ``textParts`` as one text, a line break between them.
     public var text: String {
-        [title, body].compactMap { $0 }.joined(separator: "\n")
+        textParts.joined(separator: "\n")
     }
 
     /// Checks that the fields fit the kind and returns the item with its text normalized.

@@ -50,12 +50,17 @@ struct DigestCLITests {
         #expect(hearing["title"] as? String == "Bus hearing")
         let goals = try #require(context["goals"] as? [[String: Any]])
         #expect((goals.first?["counts"] as? [String: Any])?["comments"] as? Int == 3)
-        let initials = try cli.ok("digest", "h", "--initials", "--format", "txt")
-        #expect(initials.contains("김○○") || initials.contains("L. M.") || initials.contains("M."))
-        #expect(!initials.contains("김민수"))
-        let names = try cli.ok("digest", "h", "--show-names", "--format", "txt")
-        #expect(names.contains("Lee Min-ji") || names.contains("김민수") || names.contains("Mallory"))
-        #expect(!names.contains("010-1234-5678"))
+        func citizens(_ flag: String) throws -> [String] {
+            let context = try #require(try cli.json("digest", "h", "--context", flag) as? [String: Any])
+            let goals = try #require(context["goals"] as? [[String: Any]])
+            return goals.flatMap { ($0["quotes"] as? [[String: Any]] ?? []).compactMap { $0["citizen"] as? String } }
+        }
+        let initials = try citizens("--initials")
+        #expect(!initials.isEmpty && initials.allSatisfy { ["L. M.", "M.", "김○○"].contains($0) }, "\(initials)")
+        #expect(!(try cli.ok("digest", "h", "--initials", "--format", "txt")).contains("김민수"))
+        let names = try citizens("--show-names")
+        #expect(!names.isEmpty && names.allSatisfy { ["Lee Min-ji", "Mallory", "김민수"].contains($0) }, "\(names)")
+        #expect(!(try cli.ok("digest", "h", "--show-names", "--format", "txt")).contains("010-1234-5678"))
         let both = try cli.run("digest", "h", "--initials", "--show-names")
         #expect(both.status != 0)
         #expect(both.stderr.contains("Choose one of --initials and --show-names"))
