@@ -40,8 +40,11 @@ public struct Categorizer: Sendable {
     /// The proposals for a text in parts (a title and a body); `text` gives them joined,
     /// for the model, only when there is one.
     private func proposals(forParts parts: [String], text: () -> String) -> [Proposal] {
-        var proposals = rules.categorize(parts: parts).map { result in
-            Proposal(goalCode: result.goal.code, source: .rule, score: result.score, evidence: result.evidence.map(\.description))
+        var proposals: [Proposal] = []
+        // A loop, not a closure: a closure here copied the rules for every text.
+        for result in rules.scored(parts: parts) {
+            proposals.append(Proposal(goalCode: rules.goals[result.goal].code, source: .rule, score: result.score,
+                                      evidence: result.evidence.map(\.description)))
         }
         if let model, let best = model.scores(text()).first, best.score > 0,
            rules.goals.contains(where: { $0.code == best.label }),

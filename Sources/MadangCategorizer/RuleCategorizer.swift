@@ -35,10 +35,15 @@ public struct RuleCategorizer: Sendable {
     private let matcher: TermMatcher
     /// For each goal, the index of the goal it belongs to, if it is a strategy.
     private let parents: [Int?]
+    /// For each goal, its place among the goals ordered by code: ties in score go by code.
+    private let codeRank: [Int]
 
     public init(goals: [PolicyGoal]) {
         self.goals = goals
         parents = goals.map { goal in goal.parentCode.flatMap { code in goals.firstIndex { $0.code == code } } }
+        var rank = Array(repeating: 0, count: goals.count)
+        for (place, index) in goals.indices.sorted(by: { goals[$0].code < goals[$1].code }).enumerated() { rank[index] = place }
+        codeRank = rank
         var entries: [TermMatcher.Entry] = []
         for (index, goal) in goals.enumerated() {
             entries += goal.terms.map { TermMatcher.Entry(term: $0.text, owner: index, weight: $0.weight) }
@@ -49,48 +54,76 @@ public struct RuleCategorizer: Sendable {
 
     /// The goals `text` belongs under, best first.
     public func categorize(_ text: String) -> [Result] {
-        categorize(matches: matcher.matches(in: text))
+        categorize(parts: [text])
     }
 
     /// The goals of a text in parts (a title and a body), read as one text.
     public func categorize(parts: [String]) -> [Result] {
-        categorize(matches: matcher.matches(inParts: parts))
+        scored(parts: parts).map { Result(goal: goals[$0.goal], score: $0.score, evidence: $0.evidence) }
     }
 
-    private func categorize(matches: [TermMatcher.Match]) -> [Result] {
-        guard !matches.isEmpty else { return [] }
+    /// A goal found for a text, as its index in ``goals``.
+    struct Scored {
+        var goal: Int
+        var score: Double
+        var evidence: [Evidence]
+    }
+
+    /// The first hit of a term for a goal.
+    private struct Counted {
+        var goal: Int
+        var term: Int
+        var hit: Int
+    }
+
+    /// What ``categorize(parts:)`` finds, with each goal as its index in ``goals``.
+    func scored(parts: [String]) -> [Scored] {
+        let (text, hits) = matcher.hits(inParts: parts)
+        guard !hits.isEmpty else { return [] }
         var scores = Array(repeating: 0.0, count: goals.count)
-        // The first match of each term for each goal, in the order found: only it counts.
-        var counted: [(goal: Int, term: Int, evidence: Evidence)] = []
+        // The first hit of each term for each goal, in the order found: only it counts.
+        var counted: [Counted] = []
+        counted.reserveCapacity(hits.count)
         var excluded: [Int] = []
-        for match in matches {
-            let owner = match.entry.owner
-            if match.entry.excludes {
-                excluded.append(owner)
+        for (number, hit) in hits.enumerated() {
+            let info = matcher.info(hit)
+            if info.excludes {
+                excluded.append(info.owner)
                 continue
             }
-            var evidence: Evidence?
             func count(for target: Int) {
-                guard !counted.contains(where: { $0.goal == target && $0.term == match.termNumber }) else { return }
-                scores[target] += match.entry.weight
-                let found = evidence ?? Evidence(term: match.entry.term, found: match.found)
-                evidence = found
-                counted.append((target, match.termNumber, found))
+                guard !counted.contains(where: { $0.goal == target && $0.term == info.termNumber }) else { return }
+                scores[target] += info.weight
+                counted.append(Counted(goal: target, term: info.termNumber, hit: number))
             }
-            count(for: owner)
+            count(for: info.owner)
             // A strategy's terms count for its goal as well.
-            if let parent = parents[owner] { count(for: parent) }
+            if let parent = parents[info.owner] { count(for: parent) }
         }
         for goal in excluded {
             scores[goal] = 0
             // A goal ruled out rules out its strategies too.
             for (index, parent) in parents.enumerated() where parent == goal { scores[index] = 0 }
         }
-        var results: [Result] = []
+        var results: [Scored] = []
         for index in goals.indices where scores[index] >= threshold {
-            results.append(Result(goal: goals[index], score: scores[index],
-                                  evidence: counted.filter { $0.goal == index }.map(\.evidence)))
+            var found: [Evidence] = []
+            for entry in counted where entry.goal == index { found.append(evidence(for: hits[entry.hit], in: text)) }
+            results.append(Scored(goal: index, score: scores[index], evidence: found))
         }
-        return results.sorted { ($0.score, $1.goal.code) > ($1.score, $0.goal.code) }
+        if results.count > 1 {
+            let rank = codeRank  // not `self` in the closure: that copied the categorizer every time
+            results.sort { ($0.score, rank[$1.goal]) > ($1.score, rank[$0.goal]) }
+        }
+        return results
+    }
+
+    /// The term of a hit and the word it was found in; when that word is the term
+    /// itself, the term's own string serves for both.
+    private func evidence(for hit: TermMatcher.Hit, in text: [UInt8]) -> Evidence {
+        let term = matcher.term(hit)
+        let range = MatchText.foundRange(text, start: matcher.start(of: hit, in: text), end: Int(hit.end))
+        if text[range].elementsEqual(matcher.termUTF8(hit)) { return Evidence(term: term, found: term) }
+        return Evidence(term: term, found: String(decoding: text[range], as: UTF8.self))
     }
 }

@@ -55,18 +55,27 @@ public struct TermMatcher: Sendable {
     /// Each byte's class: the bytes no term uses share class 0, spaces have their own.
     private var byteClass = [UInt8](repeating: 0, count: 256)
     private var classCount = 1
-    /// The automaton over byte classes as a table, `table[state << shift | class]`, with
-    /// failure links folded in and the top bit of an entry set when some pattern ends
-    /// in that state: one load per byte. Entries are 16 bits wide when there are fewer
-    /// than 32,768 states (`small`), so the table stays in the processor's cache.
+    /// The automaton over byte classes as a table: the entry for a state and a class is
+    /// at `table[state << shift | class]` and holds the next state already shifted, so
+    /// the scan's next index is the entry or'ed with the next byte's class, one load
+    /// per byte. States where some pattern ends have the bit `endingBit` (shifted) set
+    /// and no other state has it, so that test stays off the chain of loads, and four
+    /// scans at once test it with one `or`. Entries are 16 bits wide when they fit
+    /// (`small`), which keeps the table in the processor's cache.
     private var small: [UInt16] = []
     private var large: [UInt32] = []
     private var shift = 7
+    private var endingBit = 0
     /// The patterns ending at each state, its own and those of its failure chain:
     /// `outputs[outputStart[state] ..< outputStart[state + 1]]`.
     private var outputs: [Int32] = []
     private var outputStart: [Int32] = []
     private var patterns: [Pattern] = []
+    /// For each pattern, what it stands for and its term's UTF-8.
+    private var info: [HitInfo] = []
+    private var termUTF8: [[UInt8]] = []
+    /// The longest term, in bytes without spaces: no state remembers more of the text.
+    private var longest = 0
 
     public init(_ entries: [Entry]) {
         var skeletons: [[UInt8]] = []
@@ -89,6 +98,11 @@ public struct TermMatcher: Sendable {
                 entry: entry, termNumber: termNumber, spaced: spaced, length: skeleton.count,
                 wordStart: MatchText.isASCIIWordByte(first), wordEnd: MatchText.isASCIIWordByte(last)))
             skeletons.append(skeleton)
+            info.append(HitInfo(owner: entry.owner, termNumber: termNumber, weight: entry.weight, excludes: entry.excludes,
+                                length: skeleton.count, wordStart: MatchText.isASCIIWordByte(first),
+                                wordEnd: MatchText.isASCIIWordByte(last)))
+            termUTF8.append(Array(entry.term.utf8))
+            longest = max(longest, skeleton.count)
         }
         // The trie, with 0 meaning "no edge" (the root is never a child).
         var trie: [[Int32]] = [Array(repeating: 0, count: 256)]
@@ -143,25 +157,38 @@ public struct TermMatcher: Sendable {
         // Spaces leave every state as it is: terms match whatever the spacing, and
         // ``accepts`` checks the spacing of English phrases afterwards.
         for state in trie.indices { next[state * width + spaceClass] = UInt32(state) }
-        for state in own.indices {
+        // Renumbered: the states where nothing ends from 0 (the root stays 0), the others
+        // from a power of two above them all, so one bit tells them apart; the numbers
+        // between are never reached.
+        let quiet = trie.indices.filter { own[$0].isEmpty }, ending = trie.indices.filter { !own[$0].isEmpty }
+        var base = 1
+        while base < max(quiet.count, ending.count) { base <<= 1 }
+        var number = Array(repeating: 0, count: trie.count)
+        for (new, old) in quiet.enumerated() { number[old] = new }
+        for (new, old) in ending.enumerated() { number[old] = base + new }
+        let rows = base + ending.count
+        var stateAt = Array(repeating: -1, count: rows)
+        for old in trie.indices { stateAt[number[old]] = old }
+        for old in stateAt {
             outputStart.append(Int32(outputs.count))
-            outputs += own[state]
+            if old >= 0 { outputs += own[old] }
         }
         outputStart.append(Int32(outputs.count))
         shift = classCount <= 128 ? 7 : 8
-        if trie.count < 1 << 15 {
-            small = Array(repeating: 0, count: trie.count << shift)
+        endingBit = base << shift
+        let cells = rows << shift
+        if cells <= 1 << 16 {
+            small = Array(repeating: 0, count: cells)
         } else {
-            large = Array(repeating: 0, count: trie.count << shift)
+            large = Array(repeating: 0, count: cells)
         }
-        for state in trie.indices {
+        for old in trie.indices {
             for symbol in 0..<width {
-                let target = Int(next[state * width + symbol])
-                let ends = !own[target].isEmpty
+                let target = number[Int(next[old * width + symbol])] << shift
                 if small.isEmpty {
-                    large[state << shift | symbol] = UInt32(target) | (ends ? 1 << 31 : 0)
+                    large[number[old] << shift | symbol] = UInt32(target)
                 } else {
-                    small[state << shift | symbol] = UInt16(target) | (ends ? 1 << 15 : 0)
+                    small[number[old] << shift | symbol] = UInt16(target)
                 }
             }
         }
@@ -169,63 +196,172 @@ public struct TermMatcher: Sendable {
 
     /// Every match of every term in `text`, in order of where they end.
     public func matches(in text: String) -> [Match] {
-        matches(folded: MatchText.foldedUTF8(text))
+        matches(inParts: [text])
     }
 
     /// Every match in the parts of a text (a title and a body), read as one text
     /// with a line break between parts.
     public func matches(inParts parts: [String]) -> [Match] {
-        matches(folded: MatchText.foldedUTF8(parts))
-    }
-
-    private func matches(folded: [UInt8]) -> [Match] {
-        var result: [Match] = []
-        if small.isEmpty {
-            large.withUnsafeBufferPointer { scan(folded, table: $0, into: &result) }
-        } else {
-            small.withUnsafeBufferPointer { scan(folded, table: $0, into: &result) }
+        let (text, hits) = self.hits(inParts: parts)
+        return hits.map { hit in
+            let pattern = patterns[Int(hit.pattern)]
+            return Match(entry: pattern.entry, termNumber: pattern.termNumber, text: text, start: start(of: hit, in: text),
+                         end: Int(hit.end))
         }
-        return result
     }
 
+    /// One place a pattern was found, in the folded text's UTF-8 bytes: plain numbers,
+    /// so collecting them costs no reference counting.
+    struct Hit: Equatable {
+        var pattern: Int32
+        /// Where it ends; ``start(of:in:)`` says where it starts.
+        var end: Int32
+    }
+
+    /// What a hit's pattern stands for.
+    struct HitInfo {
+        var owner: Int
+        var termNumber: Int
+        var weight: Double
+        var excludes: Bool
+        /// The term's bytes without spaces, and whether it is English at its start and end.
+        var length: Int
+        var wordStart: Bool
+        var wordEnd: Bool
+    }
+
+    /// The parts folded as one text, and every hit in it in order of where they end.
+    /// `inOneScan` reads even a long text as one scan (for tests: the answer is the same).
+    func hits(inParts parts: [String], inOneScan: Bool = false) -> (text: [UInt8], hits: [Hit]) {
+        let folded = MatchText.foldedUTF8(parts)
+        var hits: [Hit] = []
+        hits.reserveCapacity(16)
+        if small.isEmpty {
+            large.withUnsafeBufferPointer { scan(folded, table: $0, inOneScan: inOneScan, into: &hits) }
+        } else {
+            small.withUnsafeBufferPointer { scan(folded, table: $0, inOneScan: inOneScan, into: &hits) }
+        }
+        return (folded, hits)
+    }
+
+    func info(_ hit: Hit) -> HitInfo { info[Int(hit.pattern)] }
+
+    /// The term of a hit, as the taxonomy spells it.
+    func term(_ hit: Hit) -> String { patterns[Int(hit.pattern)].entry.term }
+
+    /// The term of a hit as UTF-8, for comparing with the text without making a string.
+    func termUTF8(_ hit: Hit) -> [UInt8] { termUTF8[Int(hit.pattern)] }
+
+    /// Scans `folded`. A long text is read as three parts at once, each with its own
+    /// state: a scan waits on one table load per byte, and independent loads overlap
+    /// (one part at a time: 3.2 ns a byte; three: see README). Each part but the first
+    /// starts `lead` bytes early, from the root, without reporting: reading at least the
+    /// longest term's bytes (spaces aside) before its start gives the state a single
+    /// scan would have there, since no state remembers more. Each part reports the
+    /// matches ending in it.
     private func scan<Cell: FixedWidthInteger & UnsignedInteger>(
-        _ folded: [UInt8], table: UnsafeBufferPointer<Cell>, into result: inout [Match]
+        _ folded: [UInt8], table: UnsafeBufferPointer<Cell>, inOneScan: Bool, into result: inout [Hit]
     ) {
-        let flag: Cell = 1 << (Cell.bitWidth - 1)
-        let shift = self.shift
+        let endingBit = self.endingBit
         folded.withUnsafeBufferPointer { bytes in
             byteClass.withUnsafeBufferPointer { byteClass in
                 let count = bytes.count
-                var state = 0
-                var index = 0
-                while index < count {
+                var row0 = 0, index0 = 0
+                // Bytes read before a part's start: the longest term's, and some spaces.
+                let lead = longest + longest / 2 + 4
+                let length = (count + 2 * lead) / 3
+                if !inOneScan, length >= 2 * lead, let base = bytes.baseAddress,
+                   enoughLetters(in: bytes, before: length, within: lead),
+                   enoughLetters(in: bytes, before: 2 * length - lead, within: lead) {
+                    // Part 0 is [0, length), part 1 [length, 2 length - lead), part 2 the rest,
+                    // each read from `lead` bytes early: all three read `length` bytes.
+                    let start1 = length, start2 = 2 * length - lead
+                    let (lane0, lane1, lane2) = (base, base + start1 - lead, base + start2 - lead)
+                    var row1 = 0, row2 = 0
+                    var offset = 0
+                    while offset < length {
+                        row0 = Int(table[row0 | Int(byteClass[Int(lane0[offset])])])
+                        row1 = Int(table[row1 | Int(byteClass[Int(lane1[offset])])])
+                        row2 = Int(table[row2 | Int(byteClass[Int(lane2[offset])])])
+                        offset += 1
+                        if (row0 | row1 | row2) & endingBit != 0 {
+                            if row0 & endingBit != 0 { collect(state: row0 >> shift, end: offset, in: bytes, into: &result) }
+                            if row1 & endingBit != 0 && offset > lead {
+                                collect(state: row1 >> shift, end: start1 - lead + offset, in: bytes, into: &result)
+                            }
+                            if row2 & endingBit != 0 && offset > lead {
+                                collect(state: row2 >> shift, end: start2 - lead + offset, in: bytes, into: &result)
+                            }
+                        }
+                    }
+                    // Part 2 may be longer by up to two bytes.
+                    var index2 = start2 - lead + length
+                    while index2 < count {
+                        row2 = Int(table[row2 | Int(byteClass[Int(bytes[index2])])])
+                        index2 += 1
+                        if row2 & endingBit != 0 { collect(state: row2 >> shift, end: index2, in: bytes, into: &result) }
+                    }
+                    // In the order of where they end, as one scan finds them: the parts
+                    // found theirs in turns, each part's in order, so this sort is short.
+                    for next in result.indices.dropFirst() {
+                        var place = next
+                        let hit = result[next]
+                        while place > 0 && result[place - 1].end > hit.end {
+                            result[place] = result[place - 1]
+                            place -= 1
+                        }
+                        result[place] = hit
+                    }
+                    return
+                }
+                while index0 < count {
                     // The hot loop: one table load per byte until some pattern ends.
-                    var entry: Cell = 0
                     repeat {
-                        entry = table[state &<< shift | Int(byteClass[Int(bytes[index])])]
-                        state = Int(entry & ~flag)
-                        index += 1
-                    } while entry & flag == 0 && index < count
-                    if entry & flag != 0 { collect(state: state, end: index, in: bytes, folded: folded, into: &result) }
+                        row0 = Int(table[row0 | Int(byteClass[Int(bytes[index0])])])
+                        index0 += 1
+                    } while row0 & endingBit == 0 && index0 < count
+                    if row0 & endingBit != 0 { collect(state: row0 >> shift, end: index0, in: bytes, into: &result) }
                 }
             }
         }
     }
 
+    /// Whether the `lead` bytes before `start` hold at least the longest term's number of
+    /// bytes that are not spaces (else, in text with long runs of spaces, one scan it is).
+    private func enoughLetters(in bytes: UnsafeBufferPointer<UInt8>, before start: Int, within lead: Int) -> Bool {
+        var letters = 0
+        for index in (start - lead)..<start { letters += MatchText.isASCIISpace(bytes[index]) ? 0 : 1 }
+        return letters >= longest
+    }
+
     /// Adds the patterns that end in `state` at `end` and pass ``accepts``.
     @inline(never)
-    private func collect(state: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, folded: [UInt8], into result: inout [Match]) {
+    private func collect(state: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, into result: inout [Hit]) {
         for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-            let pattern = patterns[Int(outputs[output])]
-            // Where the term starts: `length` bytes back, not counting spaces.
-            var start = end, remaining = pattern.length
-            while remaining > 0 {
-                start -= 1
-                if !MatchText.isASCIISpace(bytes[start]) { remaining -= 1 }
+            let number = outputs[output]
+            let info = self.info[Int(number)]
+            // Other terms match anywhere; only English ones have edges to check.
+            if info.wordStart || info.wordEnd {
+                let start = TermMatcher.start(end: end, length: info.length, in: bytes)
+                guard accepts(patterns[Int(number)], from: start, to: end, in: bytes) else { continue }
             }
-            guard accepts(pattern, from: start, to: end, in: bytes) else { continue }
-            result.append(Match(entry: pattern.entry, termNumber: pattern.termNumber, text: folded, start: start, end: end))
+            result.append(Hit(pattern: number, end: Int32(end)))
         }
+    }
+
+    /// Where a term of `length` bytes (without spaces) that ends at `end` starts.
+    private static func start(end: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = end, remaining = length
+        while remaining > 0 {
+            start -= 1
+            if !MatchText.isASCIISpace(bytes[start]) { remaining -= 1 }
+        }
+        return start
+    }
+
+    /// Where `hit` starts in the folded `text` it was found in.
+    func start(of hit: Hit, in text: [UInt8]) -> Int {
+        text.withUnsafeBufferPointer { TermMatcher.start(end: Int(hit.end), length: info[Int(hit.pattern)].length, in: $0) }
     }
 
     private func accepts(_ pattern: Pattern, from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -269,6 +405,11 @@ public struct TermMatcher: Sendable {
 extension MatchText {
     /// The whole word or words around a match, as printed in evidence.
     static func foundWord(_ bytes: [UInt8], start: Int, end: Int) -> String {
+        String(decoding: bytes[foundRange(bytes, start: start, end: end)], as: UTF8.self)
+    }
+
+    /// Where the whole word or words around a match are, in `bytes`.
+    static func foundRange(_ bytes: [UInt8], start: Int, end: Int) -> Range<Int> {
         var from = start
         while from > 0 {
             var lead = from - 1
@@ -283,7 +424,7 @@ extension MatchText {
             guard to + length <= bytes.count, isLetterOrDigit(bytes, from: to, to: to + length) else { break }
             to += length
         }
-        return String(decoding: bytes[from..<to], as: UTF8.self)
+        return from..<to
     }
 
     /// Whether the character in `bytes[from..<to]` is a letter or digit; ASCII and

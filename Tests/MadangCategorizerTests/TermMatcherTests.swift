@@ -46,6 +46,59 @@ struct TermMatcherTests {
         }
     }
 
+    @Test("The byte-level fold takes exactly the characters that fold to themselves, and agrees with Foundation on them")
+    func quickFold() {
+        // Every character of the Basic Multilingual Plane and a sample of the others,
+        // inside a text and at its very end (where the check reads fewer bytes ahead).
+        let values = Array(0..<0xD800) + Array(0xE000..<0x10000) + Array(stride(from: 0x10000, to: 0x110000, by: 97))
+        var wrong: [String] = []
+        for value in values {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let character = String(Character(scalar))
+            let expected = value < 0x80 || MatchText.isQuicklyFolded(UInt32(value))
+            for text in ["a\(character)bc", character] {
+                let quick = MatchText.quicklyFoldedUTF8([text])
+                if (quick != nil) != expected { wrong.append(String(format: "U+%04X in %@", value, text)) }
+                if let quick, quick != MatchText.slowlyFoldedUTF8([text]) { wrong.append(String(format: "U+%04X folds differently", value)) }
+            }
+            if expected, value >= 0x80,
+               character.precomposedStringWithCompatibilityMapping.lowercased() != character {
+                wrong.append(String(format: "U+%04X changes under NFKC and lowercasing", value))
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+    }
+
+    @Test("A long text read in three parts at once gives the hits of one scan")
+    func partsAgreeWithOneScan() {
+        let terms = ["교통", "교통 체증", "데이터 허브", "버스", "주차장", "bus", "bus stop", "traffic light", "park", "tax",
+                     "smart city", "공공데이터", "안전", "safety"]
+        let matcher = TermMatcher(terms.enumerated().map { TermMatcher.Entry(term: $0.element, owner: $0.offset) })
+        let filler = ["시민", "의견을", "드립니다", "the", "city", "needs", "more", "taxis", "parking", "버스로", "데이터허브를",
+                      "교통이", "busy", "stops", "Park", "TRAFFIC", "light", ".", ",", "\n", "불편합니다"]
+        var generator = SplitMix64(seed: 42)
+        var checked = 0
+        for round in 0..<300 {
+            var text = ""
+            let pieces = Int.random(in: 20...600, using: &generator)
+            for _ in 0..<pieces {
+                let piece = Bool.random(using: &generator) ? terms.randomElement(using: &generator)! : filler.randomElement(using: &generator)!
+                text += piece
+                // Mostly one space, sometimes none, and now and then a long run (one text in ten).
+                let spaces = round % 10 == 0 && Int.random(in: 0..<8, using: &generator) == 0
+                    ? Int.random(in: 20...60, using: &generator) : Int.random(in: 0...1, using: &generator)
+                text += String(repeating: " ", count: spaces)
+            }
+            let parts = matcher.hits(inParts: ["제목", text])
+            let one = matcher.hits(inParts: ["제목", text], inOneScan: true)
+            let first = zip(parts.hits, one.hits).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(parts.hits.count, one.hits.count)
+            #expect(parts.hits.count == one.hits.count && first == one.hits.count,
+                    "round \(round): \(parts.hits.count) hits in parts, \(one.hits.count) in one scan, first difference at \(first)")
+            checked += one.hits.count
+        }
+        #expect(checked > 10_000)
+    }
+
     @Test("Overlapping terms are all found")
     func overlapping() {
         #expect(Set(found(["traffic", "traffic light", "light"], in: "fix the traffic light")) == ["traffic", "traffic light", "light"])
@@ -102,3 +155,4 @@ struct RuleCategorizerTests {
         #expect(RuleCategorizer(goals: goals).categorize("점심 메뉴가 맛있었습니다. The coffee was cold.").isEmpty)
     }
 }
+
