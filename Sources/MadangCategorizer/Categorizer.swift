@@ -41,25 +41,37 @@ public struct Categorizer: Sendable {
     /// for the model, only when there is one.
     private func proposals(forParts parts: [String], text: () -> String) -> [Proposal] {
         var proposals: [Proposal] = []
-        // A loop, not a closure: a closure here copied the rules for every text.
-        for result in rules.scored(parts: parts) {
-            proposals.append(Proposal(goalCode: rules.goals[result.goal].code, source: .rule, score: result.score,
-                                      evidence: result.evidence.map(\.description)))
+        propose(forParts: parts, text: text) { proposals.append($0) }
+        return proposals
+    }
+
+    /// Calls `body` with each proposal for a text in parts, rules first.
+    @inline(__always)
+    private func propose(forParts parts: [String], text: () -> String, _ body: (Proposal) -> Void) {
+        let scoring = rules.scored(parts: parts)
+        // Loops, not closures over `self`: a closure here copied the rules for every text.
+        for found in scoring.goals {
+            var evidence: [String] = []
+            scoring.forEachCounted(for: found.goal) { evidence.append(rules.describe(scoring.hits[$0], in: scoring.text)) }
+            body(Proposal(goalCode: rules.goals[found.goal].code, source: .rule, score: found.score, evidence: evidence))
         }
         if let model, let best = model.scores(text()).first, best.score > 0,
            rules.goals.contains(where: { $0.code == best.label }),
-           !proposals.contains(where: { $0.goalCode == best.label }) {
-            proposals.append(Proposal(goalCode: best.label, source: .model, score: Double(best.score),
-                                      evidence: ["model v\(modelVersion ?? 0), score \(String(format: "%.2f", best.score))"]))
+           !scoring.goals.contains(where: { rules.goals[$0.goal].code == best.label }) {
+            body(Proposal(goalCode: best.label, source: .model, score: Double(best.score),
+                          evidence: ["model v\(modelVersion ?? 0), score \(String(format: "%.2f", best.score))"]))
         }
-        return proposals
     }
 
     /// The tags to store for `item`: its ``proposals(for:)`` over ``Item/text``.
     public func tags(for item: Item) -> [Tag] {
-        proposals(forParts: item.textParts, text: { item.text }).map {
-            Tag(itemID: item.id ?? 0, goalCode: $0.goalCode, source: $0.source, score: $0.score, evidence: $0.evidence)
+        let itemID = item.id ?? 0
+        var tags: [Tag] = []
+        propose(forParts: item.textParts, text: { item.text }) { proposal in
+            tags.append(Tag(itemID: itemID, goalCode: proposal.goalCode, source: proposal.source, score: proposal.score,
+                            evidence: proposal.evidence))
         }
+        return tags
     }
 
     /// What a categorizing run does about the model.

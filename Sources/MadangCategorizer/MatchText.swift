@@ -140,6 +140,11 @@ enum MatchText {
         }
     }
 
+    /// Whether two runs of bytes are the same, compared as memory.
+    static func same(_ slice: ArraySlice<UInt8>, _ bytes: [UInt8]) -> Bool {
+        slice.count == bytes.count && slice.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+    }
+
     static func isSpace(_ value: UInt32) -> Bool {
         value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0x3000 || value == 0xA0
     }

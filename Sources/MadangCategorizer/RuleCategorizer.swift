@@ -59,42 +59,62 @@ public struct RuleCategorizer: Sendable {
 
     /// The goals of a text in parts (a title and a body), read as one text.
     public func categorize(parts: [String]) -> [Result] {
-        scored(parts: parts).map { Result(goal: goals[$0.goal], score: $0.score, evidence: $0.evidence) }
+        let scoring = scored(parts: parts)
+        return scoring.goals.map { found in
+            Result(goal: goals[found.goal], score: found.score,
+                   evidence: scoring.counted(for: found.goal).map { evidence(for: scoring.hits[$0], in: scoring.text) })
+        }
     }
 
     /// A goal found for a text, as its index in ``goals``.
     struct Scored {
         var goal: Int
         var score: Double
-        var evidence: [Evidence]
     }
 
-    /// The first hit of a term for a goal.
-    private struct Counted {
-        var goal: Int
-        var term: Int
-        var hit: Int
+    /// What ``categorize(parts:)`` finds, before any string is made: the folded text,
+    /// its hits, the goals found (best first), and which hits count for which goal.
+    struct Scoring {
+        var text: [UInt8] = []
+        var hits: [TermMatcher.Hit] = []
+        var goals: [Scored] = []
+        /// The first hit of each term for each goal, in the order found: only it counts.
+        fileprivate var counted: [(goal: Int32, term: Int32, hit: Int32)] = []
+
+        /// The hits (as indices into ``hits``) that count for goal `goal`, in order.
+        func counted(for goal: Int) -> [Int] {
+            var found: [Int] = []
+            forEachCounted(for: goal) { found.append($0) }
+            return found
+        }
+
+        /// Calls `body` with each hit (as an index into ``hits``) that counts for `goal`, in order.
+        @inline(__always)
+        func forEachCounted(for goal: Int, _ body: (Int) -> Void) {
+            for entry in counted where Int(entry.goal) == goal { body(Int(entry.hit)) }
+        }
     }
 
-    /// What ``categorize(parts:)`` finds, with each goal as its index in ``goals``.
-    func scored(parts: [String]) -> [Scored] {
-        let (text, hits) = matcher.hits(inParts: parts)
-        guard !hits.isEmpty else { return [] }
+    /// The scores of a text in parts: ``categorize(parts:)`` without its strings.
+    func scored(parts: [String]) -> Scoring {
+        var scoring = Scoring()
+        (scoring.text, scoring.hits) = matcher.hits(inParts: parts)
+        guard !scoring.hits.isEmpty else { return scoring }
         var scores = Array(repeating: 0.0, count: goals.count)
-        // The first hit of each term for each goal, in the order found: only it counts.
-        var counted: [Counted] = []
-        counted.reserveCapacity(hits.count)
+        var counted: [(goal: Int32, term: Int32, hit: Int32)] = []
+        counted.reserveCapacity(scoring.hits.count)
         var excluded: [Int] = []
-        for (number, hit) in hits.enumerated() {
+        for (number, hit) in scoring.hits.enumerated() {
             let info = matcher.info(hit)
             if info.excludes {
                 excluded.append(info.owner)
                 continue
             }
+            let term = Int32(info.termNumber)
             func count(for target: Int) {
-                guard !counted.contains(where: { $0.goal == target && $0.term == info.termNumber }) else { return }
+                guard !counted.contains(where: { $0.goal == Int32(target) && $0.term == term }) else { return }
                 scores[target] += info.weight
-                counted.append(Counted(goal: target, term: info.termNumber, hit: number))
+                counted.append((Int32(target), term, Int32(number)))
             }
             count(for: info.owner)
             // A strategy's terms count for its goal as well.
@@ -105,25 +125,37 @@ public struct RuleCategorizer: Sendable {
             // A goal ruled out rules out its strategies too.
             for (index, parent) in parents.enumerated() where parent == goal { scores[index] = 0 }
         }
-        var results: [Scored] = []
         for index in goals.indices where scores[index] >= threshold {
-            var found: [Evidence] = []
-            for entry in counted where entry.goal == index { found.append(evidence(for: hits[entry.hit], in: text)) }
-            results.append(Scored(goal: index, score: scores[index], evidence: found))
+            scoring.goals.append(Scored(goal: index, score: scores[index]))
         }
-        if results.count > 1 {
+        if scoring.goals.count > 1 {
             let rank = codeRank  // not `self` in the closure: that copied the categorizer every time
-            results.sort { ($0.score, rank[$1.goal]) > ($1.score, rank[$0.goal]) }
+            scoring.goals.sort { ($0.score, rank[$1.goal]) > ($1.score, rank[$0.goal]) }
         }
-        return results
+        scoring.counted = counted
+        return scoring
     }
 
     /// The term of a hit and the word it was found in; when that word is the term
     /// itself, the term's own string serves for both.
-    private func evidence(for hit: TermMatcher.Hit, in text: [UInt8]) -> Evidence {
+    func evidence(for hit: TermMatcher.Hit, in text: [UInt8]) -> Evidence {
         let term = matcher.term(hit)
         let range = MatchText.foundRange(text, start: matcher.start(of: hit, in: text), end: Int(hit.end))
-        if text[range].elementsEqual(matcher.termUTF8(hit)) { return Evidence(term: term, found: term) }
+        if MatchText.same(text[range], matcher.termUTF8(hit)) { return Evidence(term: term, found: term) }
         return Evidence(term: term, found: String(decoding: text[range], as: UTF8.self))
+    }
+
+    /// A hit as a tag's evidence reads, ``Evidence/description``, made straight from
+    /// the bytes: the term, or `term (in "word")`.
+    func describe(_ hit: TermMatcher.Hit, in text: [UInt8]) -> String {
+        let range = MatchText.foundRange(text, start: matcher.start(of: hit, in: text), end: Int(hit.end))
+        let term = matcher.termUTF8(hit)
+        if MatchText.same(text[range], term) { return matcher.term(hit) }
+        var bytes = term
+        bytes.reserveCapacity(term.count + range.count + 8)
+        bytes += #" (in ""#.utf8
+        bytes += text[range]
+        bytes += #"")"#.utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

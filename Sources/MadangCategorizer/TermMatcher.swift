@@ -56,12 +56,11 @@ public struct TermMatcher: Sendable {
     private var byteClass = [UInt8](repeating: 0, count: 256)
     private var classCount = 1
     /// The automaton over byte classes as a table: the entry for a state and a class is
-    /// at `table[state << shift | class]` and holds the next state already shifted, so
-    /// the scan's next index is the entry or'ed with the next byte's class, one load
-    /// per byte. States where some pattern ends have the bit `endingBit` (shifted) set
-    /// and no other state has it, so that test stays off the chain of loads, and four
-    /// scans at once test it with one `or`. Entries are 16 bits wide when they fit
-    /// (`small`), which keeps the table in the processor's cache.
+    /// at `table[state << shift | class]` and holds the next state, one load per byte.
+    /// States where some pattern ends have the bit `endingBit` set and no other state
+    /// has it, so that test stays off the chain of loads, and three scans at once test
+    /// it with one `or`. Entries are 16 bits wide when they fit (`small`), which keeps
+    /// the table in the processor's cache (1,833 states: 470 KB).
     private var small: [UInt16] = []
     private var large: [UInt32] = []
     private var shift = 7
@@ -175,16 +174,16 @@ public struct TermMatcher: Sendable {
         }
         outputStart.append(Int32(outputs.count))
         shift = classCount <= 128 ? 7 : 8
-        endingBit = base << shift
+        endingBit = base
         let cells = rows << shift
-        if cells <= 1 << 16 {
+        if rows <= 1 << 16 {
             small = Array(repeating: 0, count: cells)
         } else {
             large = Array(repeating: 0, count: cells)
         }
         for old in trie.indices {
             for symbol in 0..<width {
-                let target = number[Int(next[old * width + symbol])] << shift
+                let target = number[Int(next[old * width + symbol])]
                 if small.isEmpty {
                     large[number[old] << shift | symbol] = UInt32(target)
                 } else {
@@ -262,7 +261,7 @@ public struct TermMatcher: Sendable {
     private func scan<Cell: FixedWidthInteger & UnsignedInteger>(
         _ folded: [UInt8], table: UnsafeBufferPointer<Cell>, inOneScan: Bool, into result: inout [Hit]
     ) {
-        let endingBit = self.endingBit
+        let endingBit = self.endingBit, shift = self.shift
         folded.withUnsafeBufferPointer { bytes in
             byteClass.withUnsafeBufferPointer { byteClass in
                 let count = bytes.count
@@ -280,26 +279,26 @@ public struct TermMatcher: Sendable {
                     var row1 = 0, row2 = 0
                     var offset = 0
                     while offset < length {
-                        row0 = Int(table[row0 | Int(byteClass[Int(lane0[offset])])])
-                        row1 = Int(table[row1 | Int(byteClass[Int(lane1[offset])])])
-                        row2 = Int(table[row2 | Int(byteClass[Int(lane2[offset])])])
+                        row0 = Int(table[row0 &<< shift | Int(byteClass[Int(lane0[offset])])])
+                        row1 = Int(table[row1 &<< shift | Int(byteClass[Int(lane1[offset])])])
+                        row2 = Int(table[row2 &<< shift | Int(byteClass[Int(lane2[offset])])])
                         offset += 1
                         if (row0 | row1 | row2) & endingBit != 0 {
-                            if row0 & endingBit != 0 { collect(state: row0 >> shift, end: offset, in: bytes, into: &result) }
+                            if row0 & endingBit != 0 { collect(state: row0, end: offset, in: bytes, into: &result) }
                             if row1 & endingBit != 0 && offset > lead {
-                                collect(state: row1 >> shift, end: start1 - lead + offset, in: bytes, into: &result)
+                                collect(state: row1, end: start1 - lead + offset, in: bytes, into: &result)
                             }
                             if row2 & endingBit != 0 && offset > lead {
-                                collect(state: row2 >> shift, end: start2 - lead + offset, in: bytes, into: &result)
+                                collect(state: row2, end: start2 - lead + offset, in: bytes, into: &result)
                             }
                         }
                     }
                     // Part 2 may be longer by up to two bytes.
                     var index2 = start2 - lead + length
                     while index2 < count {
-                        row2 = Int(table[row2 | Int(byteClass[Int(bytes[index2])])])
+                        row2 = Int(table[row2 &<< shift | Int(byteClass[Int(bytes[index2])])])
                         index2 += 1
-                        if row2 & endingBit != 0 { collect(state: row2 >> shift, end: index2, in: bytes, into: &result) }
+                        if row2 & endingBit != 0 { collect(state: row2, end: index2, in: bytes, into: &result) }
                     }
                     // In the order of where they end, as one scan finds them: the parts
                     // found theirs in turns, each part's in order, so this sort is short.
@@ -317,10 +316,10 @@ public struct TermMatcher: Sendable {
                 while index0 < count {
                     // The hot loop: one table load per byte until some pattern ends.
                     repeat {
-                        row0 = Int(table[row0 | Int(byteClass[Int(bytes[index0])])])
+                        row0 = Int(table[row0 &<< shift | Int(byteClass[Int(bytes[index0])])])
                         index0 += 1
                     } while row0 & endingBit == 0 && index0 < count
-                    if row0 & endingBit != 0 { collect(state: row0 >> shift, end: index0, in: bytes, into: &result) }
+                    if row0 & endingBit != 0 { collect(state: row0, end: index0, in: bytes, into: &result) }
                 }
             }
         }
@@ -329,9 +328,12 @@ public struct TermMatcher: Sendable {
     /// Whether the `lead` bytes before `start` hold at least the longest term's number of
     /// bytes that are not spaces (else, in text with long runs of spaces, one scan it is).
     private func enoughLetters(in bytes: UnsafeBufferPointer<UInt8>, before start: Int, within lead: Int) -> Bool {
-        var letters = 0
-        for index in (start - lead)..<start { letters += MatchText.isASCIISpace(bytes[index]) ? 0 : 1 }
-        return letters >= longest
+        var spaces = 0
+        for index in (start - lead)..<start {
+            let byte = bytes[index]
+            spaces &+= (byte == 0x20 ? 1 : 0) &+ (byte == 0x0A ? 1 : 0) &+ (byte == 0x09 ? 1 : 0) &+ (byte == 0x0D ? 1 : 0)
+        }
+        return lead - spaces >= longest
     }
 
     /// Adds the patterns that end in `state` at `end` and pass ``accepts``.

@@ -68,13 +68,18 @@ extension Store {
     /// untagged, which keeps the person's decision. One transaction.
     ///
     /// `classify` gets what a categorizer reads — each item's id, hearing, kind, title
-    /// and body — and not its author, contact or provenance, which are not read.
+    /// and body — and not its author, contact or provenance, which are not read. It runs
+    /// on a second thread, a batch of items ahead, while this one reads the next batch
+    /// and stores the tags of the one before, so both processor cores work; `stored`
+    /// is then called here, in the items' order, with each item and its tags.
     ///
-    /// - Returns: how many items were read and how many tags were stored from each source.
+    /// - Returns: how many items were read, how many tags were stored from each source,
+    ///   and the seconds spent in `classify`.
     @discardableResult
     public func retag(
-        hearingID: Int64, classify: (Item) throws -> [Tag]
-    ) throws -> (items: Int, stored: [TagSource: Int]) {
+        hearingID: Int64, classify: @escaping @Sendable (Item) throws -> [Tag],
+        stored: (Item, [Tag]) -> Void = { _, _ in }
+    ) throws -> (items: Int, stored: [TagSource: Int], classifying: Double) {
         try write { db in
             let goalIDs = Dictionary(uniqueKeysWithValues: try Store.goalRows(db, hearingID: hearingID).map { ($0.goal.code, $0.id) })
             try db.execute(sql: """
@@ -86,39 +91,51 @@ extension Store {
                 """)
             let now = Timestamp.string(Date())
             var items = 0
-            var stored: [TagSource: Int] = [:]
+            var counts: [TagSource: Int] = [:]
+            var classifying = 0.0
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT id, kind, title, body FROM item WHERE hearingId = ? ORDER BY id", arguments: [hearingID])
             let received = Date()
-            // Items are read, classified and stored a batch at a time: classifying 256
-            // items in a row keeps the categorizer's tables in the processor's cache
-            // (1M items: tagging 3.2 s → see README), and memory stays small.
-            var batch: [Item] = []
-            batch.reserveCapacity(256)
-            var tags: [Tag] = []
-            var more = true
-            while more {
-                batch.removeAll(keepingCapacity: true)
-                while batch.count < 256, let row = try cursor.next() {
-                    let kind: String = row[1]
-                    batch.append(Item(id: row[0], hearingID: hearingID, kind: ItemKind(rawValue: kind) ?? .comment,
-                                      title: row[2], body: row[3], receivedAt: received))
-                }
-                more = batch.count == 256
-                items += batch.count
-                tags.removeAll(keepingCapacity: true)
-                for item in batch { tags += try classify(item) }
-                for tag in tags where tag.source != .person {
-                    guard let goalID = goalIDs[tag.goalCode] else { continue }
-                    insert.setUncheckedArguments([tag.itemID, goalID, tag.source.rawValue, tag.score, Store.jsonArray(tag.evidence), now])
-                    try insert.execute()
-                    stored[tag.source, default: 0] += db.changesCount
+            let worker = DispatchQueue(label: "madang.retag.classify")
+            // Whatever happens here, the worker finishes before the transaction ends.
+            defer { worker.sync {} }
+            var previous: RetagBatch?
+            func store(_ batch: RetagBatch) throws {
+                batch.done.wait()
+                if let error = batch.error { throw error }
+                classifying += batch.seconds
+                for (item, tags) in zip(batch.items, batch.tags) {
+                    for tag in tags where tag.source != .person {
+                        guard let goalID = goalIDs[tag.goalCode] else { continue }
+                        insert.setUncheckedArguments([
+                            tag.itemID, goalID, tag.source.rawValue, tag.score, Store.jsonArray(tag.evidence), now,
+                        ])
+                        try insert.execute()
+                        counts[tag.source, default: 0] += db.changesCount
+                    }
+                    stored(item, tags)
                 }
             }
+            while true {
+                var items256: [Item] = []
+                items256.reserveCapacity(RetagBatch.size)
+                while items256.count < RetagBatch.size, let row = try cursor.next() {
+                    let kind: String = row[1]
+                    items256.append(Item(id: row[0], hearingID: hearingID, kind: ItemKind(rawValue: kind) ?? .comment,
+                                         title: row[2], body: row[3], receivedAt: received))
+                }
+                if items256.isEmpty { break }
+                items += items256.count
+                let batch = RetagBatch(items256)
+                worker.async { batch.classify(with: classify) }
+                if let previous { try store(previous) }
+                previous = batch
+            }
+            if let previous { try store(previous) }
             try audit(db, "categorize", entity: "hearing", id: hearingID, details: [
-                "rule": String(stored[.rule] ?? 0), "model": String(stored[.model] ?? 0),
+                "rule": String(counts[.rule] ?? 0), "model": String(counts[.model] ?? 0),
             ])
-            return (items, stored)
+            return (items, counts, classifying)
         }
     }
 
@@ -253,4 +270,31 @@ extension Store {
 private struct TermsColumn: Codable {
     var terms: [GoalTerm]
     var excludes: [GoalTerm]
+}
+
+/// A batch of items on its way through ``Store/retag(hearingID:classify:stored:)``:
+/// classified on the worker thread, then stored on the database's. `done` says when
+/// the worker is through with it; only then does the other thread read its results.
+private final class RetagBatch: @unchecked Sendable {
+    /// Items per batch: enough to keep the categorizer's tables warm in the cache, and
+    /// memory small (at most three batches are held).
+    static let size = 256
+    let items: [Item]
+    private(set) var tags: [[Tag]] = []
+    private(set) var error: (any Error)?
+    private(set) var seconds = 0.0
+    let done = DispatchSemaphore(value: 0)
+
+    init(_ items: [Item]) { self.items = items }
+
+    func classify(with classify: (Item) throws -> [Tag]) {
+        defer { done.signal() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            tags = try items.map(classify)
+        } catch {
+            self.error = error
+        }
+        seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
 }

@@ -134,17 +134,12 @@ enum Categorizing {
         }
         let categorizer = Categorizer(goals: goals, model: model, modelVersion: modelInfo?.0)
         var categorized = 0
-        var tagging: UInt64 = 0
-        let (items, stored) = try store.retag(hearingID: hearingID) { item in
-            let start = DispatchTime.now().uptimeNanoseconds
-            let tags = categorizer.tags(for: item)
-            tagging += DispatchTime.now().uptimeNanoseconds - start
+        let (items, stored, tagging) = try store.retag(hearingID: hearingID, classify: categorizer.tags(for:)) { item, tags in
             if !tags.isEmpty { categorized += 1 }
             onItem(item, tags)
-            return tags
         }
         return Summary(items: items, categorized: categorized, stored: stored,
                        model: modelInfo.map { (version: $0.0, trainingSize: $0.1, trainedNow: $0.2) },
-                       taggingSeconds: Double(tagging) / 1e9)
+                       taggingSeconds: tagging)
     }
 }
