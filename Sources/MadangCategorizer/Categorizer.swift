@@ -41,14 +41,18 @@ public struct Categorizer: Sendable {
     /// for the model, only when there is one.
     private func proposals(forParts parts: [String], text: () -> String) -> [Proposal] {
         var proposals: [Proposal] = []
-        propose(forParts: parts, text: text) { proposals.append($0) }
+        var scoring = RuleCategorizer.Scoring()
+        propose(forParts: parts, text: text, scoring: &scoring) { proposals.append($0) }
         return proposals
     }
 
-    /// Calls `body` with each proposal for a text in parts, rules first.
+    /// Calls `body` with each proposal for a text in parts, rules first; `scoring` is
+    /// the rules' working memory, kept from one text to the next.
     @inline(__always)
-    private func propose(forParts parts: [String], text: () -> String, _ body: (Proposal) -> Void) {
-        let scoring = rules.scored(parts: parts)
+    private func propose(
+        forParts parts: [String], text: () -> String, scoring: inout RuleCategorizer.Scoring, _ body: (Proposal) -> Void
+    ) {
+        rules.score(parts: parts, into: &scoring)
         // Loops, not closures over `self`: a closure here copied the rules for every text.
         for found in scoring.goals {
             var evidence: [String] = []
@@ -65,13 +69,26 @@ public struct Categorizer: Sendable {
 
     /// The tags to store for `item`: its ``proposals(for:)`` over ``Item/text``.
     public func tags(for item: Item) -> [Tag] {
-        let itemID = item.id ?? 0
-        var tags: [Tag] = []
-        propose(forParts: item.textParts, text: { item.text }) { proposal in
-            tags.append(Tag(itemID: itemID, goalCode: proposal.goalCode, source: proposal.source, score: proposal.score,
-                            evidence: proposal.evidence))
+        tags(for: [item])[0]
+    }
+
+    /// The tags to store for each of `items`, in order: for many items, faster than one
+    /// at a time, as the working memory serves them all.
+    public func tags(for items: [Item]) -> [[Tag]] {
+        var scoring = RuleCategorizer.Scoring()
+        var all: [[Tag]] = []
+        all.reserveCapacity(items.count)
+        let now = Date()
+        for item in items {
+            let itemID = item.id ?? 0
+            var tags: [Tag] = []
+            propose(forParts: item.textParts, text: { item.text }, scoring: &scoring) { proposal in
+                tags.append(Tag(itemID: itemID, goalCode: proposal.goalCode, source: proposal.source, score: proposal.score,
+                                evidence: proposal.evidence, taggedAt: now))
+            }
+            all.append(tags)
         }
-        return tags
+        return all
     }
 
     /// What a categorizing run does about the model.

@@ -13,30 +13,42 @@ enum MatchText {
 
     /// The parts folded as one text, a line break between each.
     static func foldedUTF8(_ parts: [String]) -> [UInt8] {
-        quicklyFoldedUTF8(parts) ?? slowlyFoldedUTF8(parts)
+        var folded: [UInt8] = []
+        fold(parts, into: &folded)
+        return folded
+    }
+
+    /// ``foldedUTF8(_:)-([String])`` into `folded`, whose memory is kept from one text to
+    /// the next. Returns true when the text was folded byte by byte, false when through ``fold(_:)``.
+    @discardableResult
+    static func fold(_ parts: [String], into folded: inout [UInt8]) -> Bool {
+        let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
+        folded.removeAll(keepingCapacity: true)
+        folded.append(contentsOf: repeatElement(0, count: max(count, 0)))
+        let quick = folded.withUnsafeMutableBufferPointer { buffer in
+            var written = 0
+            for (number, part) in parts.enumerated() {
+                if number > 0 {
+                    buffer[written] = 0x0A
+                    written += 1
+                }
+                var part = part
+                let quick = part.withUTF8 { bytes in
+                    foldQuickly(bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[written...]))
+                }
+                if !quick { return false }
+                written += part.utf8.count
+            }
+            return true
+        }
+        if !quick { folded = slowlyFoldedUTF8(parts) }
+        return quick
     }
 
     /// The parts folded byte by byte, or nil when some character is not ``isQuicklyFolded(_:)``.
     static func quicklyFoldedUTF8(_ parts: [String]) -> [UInt8]? {
-        let capacity = parts.reduce(parts.count) { $0 + $1.utf8.count }
-        var quick = true
-        let folded = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            count = 0
-            for (number, part) in parts.enumerated() {
-                if number > 0 {
-                    buffer[count] = 0x0A
-                    count += 1
-                }
-                var part = part
-                quick = part.withUTF8 { bytes in
-                    let quick = foldQuickly(bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
-                    count += bytes.count
-                    return quick
-                }
-                if !quick { return }
-            }
-        }
-        return quick ? folded : nil
+        var folded: [UInt8] = []
+        return fold(parts, into: &folded) ? folded : nil
     }
 
     /// The parts through ``fold(_:)``, NFKC and all.

@@ -59,7 +59,8 @@ public struct RuleCategorizer: Sendable {
 
     /// The goals of a text in parts (a title and a body), read as one text.
     public func categorize(parts: [String]) -> [Result] {
-        let scoring = scored(parts: parts)
+        var scoring = Scoring()
+        score(parts: parts, into: &scoring)
         return scoring.goals.map { found in
             Result(goal: goals[found.goal], score: found.score,
                    evidence: scoring.counted(for: found.goal).map { evidence(for: scoring.hits[$0], in: scoring.text) })
@@ -74,12 +75,17 @@ public struct RuleCategorizer: Sendable {
 
     /// What ``categorize(parts:)`` finds, before any string is made: the folded text,
     /// its hits, the goals found (best first), and which hits count for which goal.
+    /// One serves text after text, keeping its memory.
     struct Scoring {
-        var text: [UInt8] = []
-        var hits: [TermMatcher.Hit] = []
+        fileprivate var scan = TermMatcher.Scan()
         var goals: [Scored] = []
         /// The first hit of each term for each goal, in the order found: only it counts.
         fileprivate var counted: [(goal: Int32, term: Int32, hit: Int32)] = []
+        fileprivate var scores: [Double] = []
+        fileprivate var excluded: [Int] = []
+
+        var text: [UInt8] { scan.text }
+        var hits: [TermMatcher.Hit] { scan.hits }
 
         /// The hits (as indices into ``hits``) that count for goal `goal`, in order.
         func counted(for goal: Int) -> [Int] {
@@ -95,45 +101,43 @@ public struct RuleCategorizer: Sendable {
         }
     }
 
-    /// The scores of a text in parts: ``categorize(parts:)`` without its strings.
-    func scored(parts: [String]) -> Scoring {
-        var scoring = Scoring()
-        (scoring.text, scoring.hits) = matcher.hits(inParts: parts)
-        guard !scoring.hits.isEmpty else { return scoring }
-        var scores = Array(repeating: 0.0, count: goals.count)
-        var counted: [(goal: Int32, term: Int32, hit: Int32)] = []
-        counted.reserveCapacity(scoring.hits.count)
-        var excluded: [Int] = []
-        for (number, hit) in scoring.hits.enumerated() {
+    /// Scores a text in parts into `scoring`: ``categorize(parts:)`` without its strings.
+    func score(parts: [String], into scoring: inout Scoring) {
+        matcher.hits(inParts: parts, into: &scoring.scan)
+        scoring.goals.removeAll(keepingCapacity: true)
+        scoring.counted.removeAll(keepingCapacity: true)
+        scoring.excluded.removeAll(keepingCapacity: true)
+        guard !scoring.scan.hits.isEmpty else { return }
+        scoring.scores.removeAll(keepingCapacity: true)
+        scoring.scores.append(contentsOf: repeatElement(0, count: goals.count))
+        for (number, hit) in scoring.scan.hits.enumerated() {
             let info = matcher.info(hit)
             if info.excludes {
-                excluded.append(info.owner)
+                scoring.excluded.append(info.owner)
                 continue
             }
             let term = Int32(info.termNumber)
             func count(for target: Int) {
-                guard !counted.contains(where: { $0.goal == Int32(target) && $0.term == term }) else { return }
-                scores[target] += info.weight
-                counted.append((Int32(target), term, Int32(number)))
+                guard !scoring.counted.contains(where: { $0.goal == Int32(target) && $0.term == term }) else { return }
+                scoring.scores[target] += info.weight
+                scoring.counted.append((Int32(target), term, Int32(number)))
             }
             count(for: info.owner)
             // A strategy's terms count for its goal as well.
             if let parent = parents[info.owner] { count(for: parent) }
         }
-        for goal in excluded {
-            scores[goal] = 0
+        for goal in scoring.excluded {
+            scoring.scores[goal] = 0
             // A goal ruled out rules out its strategies too.
-            for (index, parent) in parents.enumerated() where parent == goal { scores[index] = 0 }
+            for (index, parent) in parents.enumerated() where parent == goal { scoring.scores[index] = 0 }
         }
-        for index in goals.indices where scores[index] >= threshold {
-            scoring.goals.append(Scored(goal: index, score: scores[index]))
+        for index in goals.indices where scoring.scores[index] >= threshold {
+            scoring.goals.append(Scored(goal: index, score: scoring.scores[index]))
         }
         if scoring.goals.count > 1 {
             let rank = codeRank  // not `self` in the closure: that copied the categorizer every time
             scoring.goals.sort { ($0.score, rank[$1.goal]) > ($1.score, rank[$0.goal]) }
         }
-        scoring.counted = counted
-        return scoring
     }
 
     /// The term of a hit and the word it was found in; when that word is the term

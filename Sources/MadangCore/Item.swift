@@ -93,7 +93,7 @@ public struct Item: Hashable, Codable, Sendable {
 
     /// What the categorizer reads: the title, if any, and the body.
     public var textParts: [String] {
-        [title, body].compactMap { $0 }
+        if let title { [title, body] } else { [body] }
     }
 
     /// ``textParts`` as one text, a line break between them.

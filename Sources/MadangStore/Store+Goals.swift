@@ -67,9 +67,9 @@ extension Store {
     /// first for a pair winning — except where a person decided the pair, tagged or
     /// untagged, which keeps the person's decision. One transaction.
     ///
-    /// `classify` gets what a categorizer reads — each item's id, hearing, kind, title
-    /// and body — and not its author, contact or provenance, which are not read. It runs
-    /// on a second thread, a batch of items ahead, while this one reads the next batch
+    /// `classify` gets a batch of items, each with what a categorizer reads — its id,
+    /// hearing, kind, title and body, not its author, contact or provenance, which are
+    /// not read — and returns their tags in the same order. It runs on a second thread, a batch ahead, while this one reads the next batch
     /// and stores the tags of the one before, so both processor cores work; `stored`
     /// is then called here, in the items' order, with each item and its tags.
     ///
@@ -77,7 +77,7 @@ extension Store {
     ///   and the seconds spent in `classify`.
     @discardableResult
     public func retag(
-        hearingID: Int64, classify: @escaping @Sendable (Item) throws -> [Tag],
+        hearingID: Int64, classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
         stored: (Item, [Tag]) -> Void = { _, _ in }
     ) throws -> (items: Int, stored: [TagSource: Int], classifying: Double) {
         try write { db in
@@ -287,11 +287,12 @@ private final class RetagBatch: @unchecked Sendable {
 
     init(_ items: [Item]) { self.items = items }
 
-    func classify(with classify: (Item) throws -> [Tag]) {
+    func classify(with classify: ([Item]) throws -> [[Tag]]) {
         defer { done.signal() }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            tags = try items.map(classify)
+            tags = try classify(items)
+            if tags.count != items.count { error = StoreError.classifierMiscounted(items: items.count, tagLists: tags.count) }
         } catch {
             self.error = error
         }

@@ -20,6 +20,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case batchAlreadyUndone(ImportBatch)
     /// The hearing has no goal with this code; `existing` lists those it has.
     case unknownGoal(code: String, existing: [String])
+    /// A classifier given to ``Store/retag(hearingID:classify:stored:)`` returned a
+    /// different number of tag lists than it was given items: a programming error.
+    case classifierMiscounted(items: Int, tagLists: Int)
 
     public var description: String {
         switch self {
@@ -52,6 +55,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return existing.isEmpty
                 ? "The hearing has no goals yet; load its taxonomy with `madang goals load HEARING FILE`."
                 : "There is no goal '\(code)'. The goals are: \(existing.joined(separator: ", "))."
+        case .classifierMiscounted(let items, let tagLists):
+            return "The categorizer returned \(tagLists) lists of tags for \(items) items; nothing was changed. This is a bug in Madang; please report it."
         }
     }
 }

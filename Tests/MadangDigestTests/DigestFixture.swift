@@ -68,12 +68,14 @@ final class DigestFixture: Sendable {
             PolicyGoal(code: "P", name: "Parks & green", terms: [GoalTerm("park")]),
             PolicyGoal(code: "E", name: "Energy", terms: [GoalTerm("solar")]),
         ])
-        try store.retag(hearingID: id) { item in
-            let text = item.text.lowercased()
-            var tags: [Tag] = []
-            if text.contains("bus") || text.contains("버스") { tags.append(Tag(itemID: item.id!, goalCode: "T", source: .rule, score: 1)) }
-            if text.contains("park") || text.contains("공원") { tags.append(Tag(itemID: item.id!, goalCode: "P", source: .rule, score: 1)) }
-            return tags
+        try store.retag(hearingID: id) { items in
+            items.map { item in
+                let text = item.text.lowercased()
+                var tags: [Tag] = []
+                if text.contains("bus") || text.contains("버스") { tags.append(Tag(itemID: item.id!, goalCode: "T", source: .rule, score: 1)) }
+                if text.contains("park") || text.contains("공원") { tags.append(Tag(itemID: item.id!, goalCode: "P", source: .rule, score: 1)) }
+                return tags
+            }
         }
     }
 

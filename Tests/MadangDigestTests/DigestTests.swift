@@ -118,8 +118,8 @@ struct DigestTests {
         let id = try store.addHearing(Hearing(slug: "big", title: "Big")).id!
         _ = try store.addItems((1...2_000).map { .comment(hearingID: id, body: "Comment \($0) about the bus and the station.") })
         _ = try store.replaceGoals(hearingID: id, goals: [PolicyGoal(code: "T", name: "Transport", terms: [GoalTerm("bus")])])
-        try store.retag(hearingID: id) { item in
-            item.id! % 4 == 0 ? [] : [Tag(itemID: item.id!, goalCode: "T", source: .rule, score: 1)]
+        try store.retag(hearingID: id) { items in
+            items.map { $0.id! % 4 == 0 ? [] : [Tag(itemID: $0.id!, goalCode: "T", source: .rule, score: 1)] }
         }
         let records = try store.digestRecords(hearingID: id, sampleSize: 300)
         let goal = try #require(records.goals.first)

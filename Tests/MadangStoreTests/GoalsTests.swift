@@ -25,7 +25,7 @@ struct GoalsTests {
                 Tag(itemID: a, goalCode: "G2", source: .rule, score: 1)],  // a is in G2 by decision already
             b: [Tag(itemID: b, goalCode: "G1", source: .rule, score: 2)],  // b is out of G1 by decision
         ]
-        let result = try store.retag(hearingID: hearing) { machine[$0.id!] ?? [] }
+        let result = try store.retag(hearingID: hearing) { items in items.map { machine[$0.id!] ?? [] } }
         #expect(result.items == 2)
         #expect(result.stored == [.rule: 1])
         let tags = try store.tags(hearingID: hearing)
