@@ -54,9 +54,10 @@ public struct Categorizer: Sendable {
     ) {
         rules.score(parts: parts, into: &scoring)
         // Loops, not closures over `self`: a closure here copied the rules for every text.
+        let (folded, hits) = (scoring.text, scoring.hits)
         for found in scoring.goals {
             var evidence: [String] = []
-            scoring.forEachCounted(for: found.goal) { evidence.append(rules.describe(scoring.hits[$0], in: scoring.text)) }
+            scoring.forEachCounted(for: found.goal) { evidence.append(rules.describe(hits[$0], in: folded)) }
             body(Proposal(goalCode: rules.goals[found.goal].code, source: .rule, score: found.score, evidence: evidence))
         }
         if let model, let best = model.scores(text()).first, best.score > 0,

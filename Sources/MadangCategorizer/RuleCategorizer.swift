@@ -155,11 +155,12 @@ public struct RuleCategorizer: Sendable {
         let range = MatchText.foundRange(text, start: matcher.start(of: hit, in: text), end: Int(hit.end))
         let term = matcher.termUTF8(hit)
         if MatchText.same(text[range], term) { return matcher.term(hit) }
-        var bytes = term
-        bytes.reserveCapacity(term.count + range.count + 8)
-        bytes += #" (in ""#.utf8
-        bytes += text[range]
-        bytes += #"")"#.utf8
-        return String(decoding: bytes, as: UTF8.self)
+        let opening = #" (in ""#.utf8, closing = #"")"#.utf8
+        return String(unsafeUninitializedCapacity: term.count + opening.count + range.count + closing.count) { buffer in
+            var end = buffer.initialize(fromContentsOf: term)
+            end = buffer[end...].initialize(fromContentsOf: opening)
+            end = buffer[end...].initialize(fromContentsOf: text[range])
+            return buffer[end...].initialize(fromContentsOf: closing)
+        }
     }
 }
