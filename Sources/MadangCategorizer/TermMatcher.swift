@@ -66,8 +66,9 @@ public struct TermMatcher: Sendable {
     private var shift = 7
     private var endingBit = 0
     /// The patterns ending at each state, its own and those of its failure chain:
-    /// `outputs[outputStart[state] ..< outputStart[state + 1]]`.
-    private var outputs: [Int32] = []
+    /// `outputs[outputStart[state] ..< outputStart[state + 1]]`, each the pattern's
+    /// number with the top bit set for an English term, whose edges need checking.
+    private var outputs: [UInt32] = []
     private var outputStart: [Int32] = []
     private var patterns: [Pattern] = []
     /// For each pattern, what it stands for and its term's UTF-8.
@@ -170,7 +171,9 @@ public struct TermMatcher: Sendable {
         for old in trie.indices { stateAt[number[old]] = old }
         for old in stateAt {
             outputStart.append(Int32(outputs.count))
-            if old >= 0 { outputs += own[old] }
+            if old >= 0 {
+                outputs += own[old].map { UInt32($0) | (info[Int($0)].wordStart || info[Int($0)].wordEnd ? TermMatcher.english : 0) }
+            }
         }
         outputStart.append(Int32(outputs.count))
         shift = classCount <= 128 ? 7 : 8
@@ -350,17 +353,22 @@ public struct TermMatcher: Sendable {
     }
 
     /// Adds the patterns that end in `state` at `end` and pass ``accepts``.
+    /// The flag of an English term in ``outputs``.
+    private static let english: UInt32 = 1 << 31
+
     @inline(never)
     private func collect(state: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, into result: inout [Hit]) {
-        for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-            let number = outputs[output]
-            let info = self.info[Int(number)]
-            // Other terms match anywhere; only English ones have edges to check.
-            if info.wordStart || info.wordEnd {
-                let start = TermMatcher.start(end: end, length: info.length, in: bytes)
-                guard accepts(patterns[Int(number)], from: start, to: end, in: bytes) else { continue }
+        outputs.withUnsafeBufferPointer { outputs in
+            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                let entry = outputs[output]
+                let number = Int32(bitPattern: entry & ~TermMatcher.english)
+                // Other terms match anywhere; only English ones have edges to check.
+                if entry & TermMatcher.english != 0 {
+                    let start = TermMatcher.start(end: end, length: info[Int(number)].length, in: bytes)
+                    guard accepts(patterns[Int(number)], from: start, to: end, in: bytes) else { continue }
+                }
+                result.append(Hit(pattern: number, end: Int32(end)))
             }
-            result.append(Hit(pattern: number, end: Int32(end)))
         }
     }
 
