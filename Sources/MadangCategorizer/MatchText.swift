@@ -71,46 +71,42 @@ enum MatchText {
     /// Copies `bytes` into `buffer` with ASCII capitals made small, and says whether
     /// every character of these valid UTF-8 bytes is ``isQuicklyFolded(_:)`` (or ASCII).
     ///
-    /// Decided from each lead byte and the one or two after it, without decoding and
-    /// without branches, in a loop the compiler vectorizes: Korean text costs about
-    /// what ASCII does.
+    /// A first pass settles the common characters — ASCII, Hangul syllables up to U+D77F,
+    /// CJK ideographs, lowercase Latin-1 — from each lead byte and the next, without
+    /// branches, in a loop the compiler vectorizes; only when it meets another character
+    /// does a second pass decode the text and ask ``isQuicklyFolded(_:)`` itself.
     static func foldQuickly(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
-        var slow: UInt8 = 0
+        var unsettled: UInt8 = 0
         var index = 0
-        if count > 2 {
-            while index < count - 2 {
+        if count > 1 {
+            while index < count - 1 {
                 let lead = bytes[index]
-                slow |= isSlowAt(lead, bytes[index + 1], bytes[index + 2])
+                unsettled |= isUnsettled(lead, bytes[index + 1])
                 buffer[index] = lead | (lead &- 0x41 < 26 ? 0x20 : 0)
                 index += 1
             }
         }
-        // The last two bytes; valid UTF-8 has no lead byte there without the bytes it needs.
         while index < count {
             let lead = bytes[index]
-            slow |= isSlowAt(lead, index + 1 < count ? bytes[index + 1] : 0, 0)
+            unsettled |= isUnsettled(lead, 0)
             buffer[index] = lead | (lead &- 0x41 < 26 ? 0x20 : 0)
             index += 1
         }
-        return slow == 0
+        return unsettled == 0 || String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy {
+            $0.value < 0x80 || isQuicklyFolded($0.value)
+        }
     }
 
-    /// 1 when a character starting with `lead` (then `next` and `third`) is not
-    /// ``isQuicklyFolded(_:)`` and not ASCII, else 0; 0 for bytes that do not start a character.
+    /// 1 when `lead` starts a character the first pass of ``foldQuickly(_:into:)`` does
+    /// not settle, else 0 (also for bytes that start no character).
     @inline(__always)
-    private static func isSlowAt(_ lead: UInt8, _ next: UInt8, _ third: UInt8) -> UInt8 {
-        // U+00DF–U+00FF: C3 9F–C3 BF.
-        let latin: UInt8 = lead == 0xC3 && next >= 0x9F ? 1 : 0
-        // U+2013, U+2014, U+2018–U+201D: E2 80 93, 94, 98–9D.
-        let punctuation: UInt8 = lead == 0xE2 && next == 0x80 && (third == 0x93 || third == 0x94 || third &- 0x98 < 6) ? 1 : 0
-        // U+3001, U+3002: E3 80 81, 82; U+3400–U+3FFF: E3 90–BF.
-        let ideographic: UInt8 = lead == 0xE3 && ((next == 0x80 && third &- 0x81 < 2) || next >= 0x90) ? 1 : 0
-        // U+4000–U+9FFF: E4–E9; U+AC00–U+AFFF: EA B0–BF; U+B000–U+CFFF: EB, EC; U+D000–U+D7A3: ED 80–9E A3.
-        let cjk: UInt8 = lead &- 0xE4 < 6 || lead &- 0xEB < 2 ? 1 : 0
-        let hangul: UInt8 = (lead == 0xEA && next >= 0xB0) || (lead == 0xED && (next < 0x9E || (next == 0x9E && third <= 0xA3))) ? 1 : 0
-        let starts: UInt8 = lead >= 0xC0 ? 1 : 0
-        return starts & ~(latin | punctuation | ideographic | cjk | hangul) & 1
+    private static func isUnsettled(_ lead: UInt8, _ next: UInt8) -> UInt8 {
+        // U+00DF–U+00FF: C3 9F–BF. U+4000–U+9FFF: E4–E9. U+AC00–U+AFFF: EA B0–BF.
+        // U+B000–U+CFFF: EB, EC. U+D000–U+D77F: ED 80–9D.
+        let settled = (lead == 0xC3 && next >= 0x9F) || lead &- 0xE4 < 6 || lead &- 0xEB < 2
+            || (lead == 0xEA && next >= 0xB0) || (lead == 0xED && next < 0x9E)
+        return lead >= 0xC0 && !settled ? 1 : 0
     }
 
     /// Characters that NFKC and lowercasing leave as they are, and that are not spaces.
