@@ -46,10 +46,6 @@ public struct TermMatcher: Sendable {
         var termNumber: Int
         /// The term folded, as UTF-8, with runs of spaces as one space.
         var spaced: [UInt8]
-        /// How many bytes the term has without its spaces.
-        var length: Int
-        var wordStart: Bool
-        var wordEnd: Bool
     }
 
     /// Each byte's class: the bytes no term uses share class 0, spaces have their own.
@@ -94,9 +90,7 @@ public struct TermMatcher: Sendable {
             guard let first = skeleton.first, let last = skeleton.last else { continue }
             let termNumber = termNumbers[entry.term] ?? termNumbers.count
             termNumbers[entry.term] = termNumber
-            patterns.append(Pattern(
-                entry: entry, termNumber: termNumber, spaced: spaced, length: skeleton.count,
-                wordStart: MatchText.isASCIIWordByte(first), wordEnd: MatchText.isASCIIWordByte(last)))
+            patterns.append(Pattern(entry: entry, termNumber: termNumber, spaced: spaced))
             skeletons.append(skeleton)
             info.append(HitInfo(owner: entry.owner, termNumber: termNumber, weight: entry.weight, excludes: entry.excludes,
                                 length: skeleton.count, wordStart: MatchText.isASCIIWordByte(first),
@@ -267,7 +261,8 @@ public struct TermMatcher: Sendable {
 
     /// Scans `folded`. A long text is read as three parts at once, each with its own
     /// state: a scan waits on one table load per byte, and independent loads overlap
-    /// (one part at a time: 3.2 ns a byte; three: see README). Each part but the first
+    /// (on the benchmark's comments, reading three parts at once took the matcher from
+    /// 2.0 to 1.3 s a million items, two parts and three about alike). Each part but the first
     /// starts `lead` bytes early, from the root, without reporting: reading at least the
     /// longest term's bytes (spaces aside) before its start gives the state a single
     /// scan would have there, since no state remembers more. Each part reports the
@@ -365,7 +360,7 @@ public struct TermMatcher: Sendable {
                 // Other terms match anywhere; only English ones have edges to check.
                 if entry & TermMatcher.english != 0 {
                     let start = TermMatcher.start(end: end, length: info[Int(number)].length, in: bytes)
-                    guard accepts(patterns[Int(number)], from: start, to: end, in: bytes) else { continue }
+                    guard accepts(Int(number), from: start, to: end, in: bytes) else { continue }
                 }
                 result.append(Hit(pattern: number, end: Int32(end)))
             }
@@ -387,7 +382,8 @@ public struct TermMatcher: Sendable {
         text.withUnsafeBufferPointer { TermMatcher.start(end: Int(hit.end), length: info[Int(hit.pattern)].length, in: $0) }
     }
 
-    private func accepts(_ pattern: Pattern, from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func accepts(_ number: Int, from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let pattern = info[number]
         // English words end where ASCII letters and digits end, so "bus로" (with a particle) is "bus".
         if pattern.wordStart, start > 0, MatchText.isASCIIWordByte(bytes[start - 1]) { return false }
         if pattern.wordEnd, end < bytes.count, MatchText.isASCIIWordByte(bytes[end]) {
@@ -398,7 +394,7 @@ public struct TermMatcher: Sendable {
         if pattern.wordStart || pattern.wordEnd {
             // English phrases keep their spacing: "bus stop" is not "busstop".
             var index = start, expected = 0
-            let spaced = pattern.spaced
+            let spaced = patterns[number].spaced
             while index < end {
                 if MatchText.isASCIISpace(bytes[index]) {
                     while index < end && MatchText.isASCIISpace(bytes[index]) { index += 1 }
