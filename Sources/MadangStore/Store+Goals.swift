@@ -69,9 +69,11 @@ extension Store {
     ///
     /// `classify` gets a batch of items, each with what a categorizer reads — its id,
     /// hearing, kind, title and body, not its author, contact or provenance, which are
-    /// not read — and returns their tags in the same order. It runs on a second thread, a batch ahead, while this one reads the next batch
-    /// and stores the tags of the one before, so both processor cores work; `stored`
-    /// is then called here, in the items' order, with each item and its tags.
+    /// not read — and returns their tags in the same order. It runs on a second thread,
+    /// a batch ahead, while this one reads the next batch and stores the tags of the
+    /// one before, so both processor cores work; `stored` is then called here, in the
+    /// items' order, with each item and its tags. If `classify` throws, so does this,
+    /// and nothing is changed.
     ///
     /// - Returns: how many items were read, how many tags were stored from each source,
     ///   and the seconds spent in `classify`.
@@ -117,16 +119,16 @@ extension Store {
                 }
             }
             while true {
-                var items256: [Item] = []
-                items256.reserveCapacity(RetagBatch.size)
-                while items256.count < RetagBatch.size, let row = try cursor.next() {
+                var batchItems: [Item] = []
+                batchItems.reserveCapacity(RetagBatch.size)
+                while batchItems.count < RetagBatch.size, let row = try cursor.next() {
                     let kind: String = row[1]
-                    items256.append(Item(id: row[0], hearingID: hearingID, kind: ItemKind(rawValue: kind) ?? .comment,
+                    batchItems.append(Item(id: row[0], hearingID: hearingID, kind: ItemKind(rawValue: kind) ?? .comment,
                                          title: row[2], body: row[3], receivedAt: received))
                 }
-                if items256.isEmpty { break }
-                items += items256.count
-                let batch = RetagBatch(items256)
+                if batchItems.isEmpty { break }
+                items += batchItems.count
+                let batch = RetagBatch(batchItems)
                 worker.async { batch.classify(with: classify) }
                 if let previous { try store(previous) }
                 previous = batch
@@ -272,30 +274,3 @@ private struct TermsColumn: Codable {
     var excludes: [GoalTerm]
 }
 
-/// A batch of items on its way through ``Store/retag(hearingID:classify:stored:)``:
-/// classified on the worker thread, then stored on the database's. `done` says when
-/// the worker is through with it; only then does the other thread read its results.
-private final class RetagBatch: @unchecked Sendable {
-    /// Items per batch: enough to keep the categorizer's tables warm in the cache, and
-    /// memory small (at most three batches are held).
-    static let size = 256
-    let items: [Item]
-    private(set) var tags: [[Tag]] = []
-    private(set) var error: (any Error)?
-    private(set) var seconds = 0.0
-    let done = DispatchSemaphore(value: 0)
-
-    init(_ items: [Item]) { self.items = items }
-
-    func classify(with classify: ([Item]) throws -> [[Tag]]) {
-        defer { done.signal() }
-        let start = DispatchTime.now().uptimeNanoseconds
-        do {
-            tags = try classify(items)
-            if tags.count != items.count { error = StoreError.classifierMiscounted(items: items.count, tagLists: tags.count) }
-        } catch {
-            self.error = error
-        }
-        seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-}

@@ -44,6 +44,30 @@ struct GoalsTests {
         #expect(try store.items(hearingID: hearing, goal: "G2").map(\.body) == ["a"])
     }
 
+    @Test("Re-tagging in batches on a second thread keeps the items' order, and a failure changes nothing")
+    func retagBatches() throws {
+        struct Refused: Error {}
+        let store = try database.store()
+        let hearing = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
+        let ids = try store.addItems((1...700).map { .comment(hearingID: hearing, body: "opinion \($0)") }).compactMap(\.id)
+        _ = try store.replaceGoals(hearingID: hearing, goals: [PolicyGoal(code: "G1", name: "One")])
+        let tag: @Sendable ([Item]) -> [[MadangCore.Tag]] = { items in items.map { [MadangCore.Tag(itemID: $0.id!, goalCode: "G1", source: .rule, score: 1)] } }
+        var seen: [Int64] = []
+        let result = try store.retag(hearingID: hearing, classify: tag) { item, tags in
+            seen.append(item.id!)
+            #expect(tags.map(\.itemID) == [item.id!])
+        }
+        #expect(result.items == 700 && result.stored == [.rule: 700])
+        #expect(seen == ids)
+        // The third batch fails: the error comes through and the first run's tags stay as they were.
+        let failing: @Sendable ([Item]) throws -> [[MadangCore.Tag]] = { items in
+            if items.contains(where: { $0.id == ids[600] }) { throw Refused() }
+            return items.map { _ in [] }
+        }
+        #expect(throws: Refused.self) { try store.retag(hearingID: hearing, classify: failing) }
+        #expect(try store.tags(hearingID: hearing).count == 700)
+    }
+
     @Test("A hearing keeps one learned model, versioned")
     func models() throws {
         let store = try database.store()
