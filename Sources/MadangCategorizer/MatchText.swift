@@ -3,23 +3,12 @@ import Foundation
 /// How text is folded for term matching: NFKC and lowercase, so full-width and
 /// compatibility forms and capitals match the plain terms.
 enum MatchText {
-    /// `text` folded, as UTF-8, with every space ``isSpace(_:)`` accepts as an ASCII
-    /// space or line break. Text whose every character is ASCII or one that folding
-    /// leaves alone (``isQuicklyFolded(_:)``: Hangul syllables, CJK ideographs, common
-    /// punctuation, lowercase Latin-1) is folded byte by byte; other text goes through ``fold(_:)``.
-    static func foldedUTF8(_ text: String) -> [UInt8] {
-        foldedUTF8([text])
-    }
-
-    /// The parts folded as one text, a line break between each.
-    static func foldedUTF8(_ parts: [String]) -> [UInt8] {
-        var folded: [UInt8] = []
-        fold(parts, into: &folded)
-        return folded
-    }
-
-    /// ``foldedUTF8(_:)-([String])`` into `folded`, whose memory is kept from one text to
-    /// the next. Returns true when the text was folded byte by byte, false when through ``fold(_:)``.
+    /// The parts folded as one text, as UTF-8, a line break between each, into `folded`,
+    /// whose memory is kept from one text to the next; every space ``isSpace(_:)``
+    /// accepts becomes an ASCII space or line break. Text whose every character is ASCII
+    /// or one that folding leaves alone (``isQuicklyFolded(_:)``: Hangul syllables, CJK
+    /// ideographs, common punctuation, lowercase Latin-1) is folded byte by byte; other
+    /// text goes through ``fold(_:)``. Returns true when it was folded byte by byte.
     @discardableResult
     static func fold(_ parts: [String], into folded: inout [UInt8]) -> Bool {
         let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }

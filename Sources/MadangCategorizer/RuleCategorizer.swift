@@ -77,15 +77,15 @@ public struct RuleCategorizer: Sendable {
     /// its hits, the goals found (best first), and which hits count for which goal.
     /// One serves text after text, keeping its memory.
     struct Scoring {
-        fileprivate var scan = TermMatcher.Scan()
+        fileprivate var scanned = TermMatcher.Scanned()
         var goals: [Scored] = []
         /// The first hit of each term for each goal, in the order found: only it counts.
         fileprivate var counted: [(goal: Int32, term: Int32, hit: Int32)] = []
         fileprivate var scores: [Double] = []
         fileprivate var excluded: [Int] = []
 
-        var text: [UInt8] { scan.text }
-        var hits: [TermMatcher.Hit] { scan.hits }
+        var text: [UInt8] { scanned.text }
+        var hits: [TermMatcher.Hit] { scanned.hits }
 
         /// The hits (as indices into ``hits``) that count for goal `goal`, in order.
         func counted(for goal: Int) -> [Int] {
@@ -103,14 +103,14 @@ public struct RuleCategorizer: Sendable {
 
     /// Scores a text in parts into `scoring`: ``categorize(parts:)`` without its strings.
     func score(parts: [String], into scoring: inout Scoring) {
-        matcher.hits(inParts: parts, into: &scoring.scan)
+        matcher.hits(inParts: parts, into: &scoring.scanned)
         scoring.goals.removeAll(keepingCapacity: true)
         scoring.counted.removeAll(keepingCapacity: true)
         scoring.excluded.removeAll(keepingCapacity: true)
-        guard !scoring.scan.hits.isEmpty else { return }
+        guard !scoring.scanned.hits.isEmpty else { return }
         scoring.scores.removeAll(keepingCapacity: true)
         scoring.scores.append(contentsOf: repeatElement(0, count: goals.count))
-        for (number, hit) in scoring.scan.hits.enumerated() {
+        for (number, hit) in scoring.scanned.hits.enumerated() {
             let info = matcher.info(hit)
             if info.excludes {
                 scoring.excluded.append(info.owner)

@@ -43,7 +43,6 @@ public struct TermMatcher: Sendable {
 
     private struct Pattern: Sendable {
         var entry: Entry
-        var termNumber: Int
         /// The term folded, as UTF-8, with runs of spaces as one space.
         var spaced: [UInt8]
     }
@@ -90,7 +89,7 @@ public struct TermMatcher: Sendable {
             guard let first = skeleton.first, let last = skeleton.last else { continue }
             let termNumber = termNumbers[entry.term] ?? termNumbers.count
             termNumbers[entry.term] = termNumber
-            patterns.append(Pattern(entry: entry, termNumber: termNumber, spaced: spaced))
+            patterns.append(Pattern(entry: entry, spaced: spaced))
             skeletons.append(skeleton)
             info.append(HitInfo(owner: entry.owner, termNumber: termNumber, weight: entry.weight, excludes: entry.excludes,
                                 length: skeleton.count, wordStart: MatchText.isASCIIWordByte(first),
@@ -201,7 +200,7 @@ public struct TermMatcher: Sendable {
         let (text, hits) = self.hits(inParts: parts)
         return hits.map { hit in
             let pattern = patterns[Int(hit.pattern)]
-            return Match(entry: pattern.entry, termNumber: pattern.termNumber, text: text, start: start(of: hit, in: text),
+            return Match(entry: pattern.entry, termNumber: info[Int(hit.pattern)].termNumber, text: text, start: start(of: hit, in: text),
                          end: Int(hit.end))
         }
     }
@@ -229,19 +228,19 @@ public struct TermMatcher: Sendable {
     /// The parts folded as one text, and every hit in it in order of where they end.
     /// `inOneScan` reads even a long text as one scan (for tests: the answer is the same).
     func hits(inParts parts: [String], inOneScan: Bool = false) -> (text: [UInt8], hits: [Hit]) {
-        var scan = Scan()
-        hits(inParts: parts, into: &scan, inOneScan: inOneScan)
-        return (scan.text, scan.hits)
+        var scanned = Scanned()
+        hits(inParts: parts, into: &scanned, inOneScan: inOneScan)
+        return (scanned.text, scanned.hits)
     }
 
     /// A folded text and its hits, kept from one text to the next so their memory is reused.
-    struct Scan {
+    struct Scanned {
         var text: [UInt8] = []
         var hits: [Hit] = []
     }
 
     /// ``hits(inParts:inOneScan:)`` into `scan`.
-    func hits(inParts parts: [String], into found: inout Scan, inOneScan: Bool = false) {
+    func hits(inParts parts: [String], into found: inout Scanned, inOneScan: Bool = false) {
         MatchText.fold(parts, into: &found.text)
         found.hits.removeAll(keepingCapacity: true)
         if small.isEmpty {
