@@ -260,8 +260,8 @@ public struct TermMatcher: Sendable {
 
     /// Scans `folded`. A long text is read as three parts at once, each with its own
     /// state: a scan waits on one table load per byte, and independent loads overlap
-    /// (on the benchmark's comments, reading three parts at once took the matcher from
-    /// 2.0 to 1.3 s a million items, two parts and three about alike). Each part but the first
+    /// (profiled on the benchmark's comments: the scan went from about 2.0 to 1.2 s a
+    /// million items with two parts at once; three did no worse). Each part but the first
     /// starts `lead` bytes early, from the root, without reporting: reading at least the
     /// longest term's bytes (spaces aside) before its start gives the state a single
     /// scan would have there, since no state remembers more. Each part reports the
