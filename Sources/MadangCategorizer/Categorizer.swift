@@ -42,21 +42,20 @@ public struct Categorizer: Sendable {
     private func proposals(forParts parts: [String], text: () -> String) -> [Proposal] {
         var proposals: [Proposal] = []
         var scoring = RuleCategorizer.Scoring()
-        propose(forParts: parts, text: text, scoring: &scoring) { proposals.append($0) }
+        rules.score(parts: parts, into: &scoring)
+        propose(scored: scoring, text: text) { proposals.append($0) }
         return proposals
     }
 
-    /// Calls `body` with each proposal for a text in parts, rules first; `scoring` is
-    /// the rules' working memory, kept from one text to the next.
+    /// Calls `body` with each proposal for a text the rules have scored into `scoring`,
+    /// rules first.
     @inline(__always)
-    private func propose(
-        forParts parts: [String], text: () -> String, scoring: inout RuleCategorizer.Scoring, _ body: (Proposal) -> Void
-    ) {
-        rules.score(parts: parts, into: &scoring)
+    private func propose(scored scoring: RuleCategorizer.Scoring, text: () -> String, _ body: (Proposal) -> Void) {
         // Loops, not closures over `self`: a closure here copied the rules for every text.
         let (folded, hits) = (scoring.text, scoring.hits)
         for found in scoring.goals {
             var evidence: [String] = []
+            evidence.reserveCapacity(scoring.countedCount(for: found.goal))
             scoring.forEachCounted(for: found.goal) { evidence.append(rules.describe(hits[$0], in: folded)) }
             body(Proposal(goalCode: rules.goals[found.goal].code, source: .rule, score: found.score, evidence: evidence))
         }
@@ -80,10 +79,17 @@ public struct Categorizer: Sendable {
         var all: [[Tag]] = []
         all.reserveCapacity(items.count)
         let now = Date()
-        for item in items {
-            let itemID = item.id ?? 0
+        // By index: `for item in items` copied every item (a dozen fields) on the way.
+        for index in items.indices {
+            let itemID = items[index].id ?? 0
+            if let title = items[index].title {
+                rules.score(parts: [title, items[index].body], into: &scoring)
+            } else {
+                rules.score(parts: [items[index].body], into: &scoring)
+            }
             var tags: [Tag] = []
-            propose(forParts: item.textParts, text: { item.text }, scoring: &scoring) { proposal in
+            tags.reserveCapacity(scoring.goals.count + (model == nil ? 0 : 1))
+            propose(scored: scoring, text: { items[index].text }) { proposal in
                 tags.append(Tag(itemID: itemID, goalCode: proposal.goalCode, source: proposal.source, score: proposal.score,
                                 evidence: proposal.evidence, taggedAt: now))
             }

@@ -94,6 +94,13 @@ public struct RuleCategorizer: Sendable {
             return found
         }
 
+        /// How many hits count for `goal`.
+        func countedCount(for goal: Int) -> Int {
+            var count = 0
+            for entry in counted where Int(entry.goal) == goal { count += 1 }
+            return count
+        }
+
         /// Calls `body` with each hit (as an index into ``hits``) that counts for `goal`, in order.
         @inline(__always)
         func forEachCounted(for goal: Int, _ body: (Int) -> Void) {
