@@ -50,18 +50,26 @@ public struct TermMatcher: Sendable {
     /// Each byte's class: the bytes no term uses share class 0, spaces have their own.
     private var byteClass = [UInt8](repeating: 0, count: 256)
     private var classCount = 1
-    /// The automaton over byte classes as a table: the entry for a state and a class is
-    /// at `table[state << shift | class]` and holds the next state, one load per byte.
-    /// States where some pattern ends have the bit `endingBit` set and no other state
-    /// has it, so that test stays off the chain of loads, and three scans at once test
-    /// it with one `or`. Entries are 16 bits wide when they fit (`small`), which keeps
-    /// the table in the processor's cache (1,833 states: 470 KB).
+    /// The automaton over byte classes as a table, one load per byte. A state's row of
+    /// entries starts at `state << shift` (plus a few entries for an ending state, see
+    /// below), one entry per class; an entry holds the next state as the number that,
+    /// times eight bytes, is that state's row's place in the table: so the next load's
+    /// address is this entry times eight plus the class's place, which the processor
+    /// adds as part of the load, and nothing but loads stands in the chain from one byte
+    /// to the next. That number is `state << (shift - 2)` for 16-bit entries (`small`,
+    /// which keeps the table in the processor's cache: 1,797 states, 460 KB) and
+    /// `state << (shift - 1)` for 32-bit ones (`large`). Its lowest bit says whether some
+    /// pattern ends at the state, so that test stays off the chain, and three scans at
+    /// once test it with one `or`; the row of such a state lies one bit's worth of
+    /// entries (`flagShift`: 4 or 2) further on, where the bit points.
     private var small: [UInt16] = []
     private var large: [UInt32] = []
     private var shift = 7
-    private var endingBit = 0
+    /// How far an entry is shifted from its state's number: ``state(_:)``.
+    private var entryShift = 5
     /// The patterns ending at each state, its own and those of its failure chain:
-    /// `outputs[outputStart[state] ..< outputStart[state + 1]]`, each the pattern's
+    /// `outputs[outputStart[state] ..< outputStart[state + 1]]` (states numbered as in
+    /// the table), each the pattern's
     /// number with the top bit set for an English term, whose edges need checking.
     private var outputs: [UInt32] = []
     private var outputStart: [Int32] = []
@@ -150,41 +158,30 @@ public struct TermMatcher: Sendable {
         // Spaces leave every state as it is: terms match whatever the spacing, and
         // ``accepts`` checks the spacing of English phrases afterwards.
         for state in trie.indices { next[state * width + spaceClass] = UInt32(state) }
-        // Renumbered: the states where nothing ends from 0 (the root stays 0), the others
-        // from a power of two above them all, so one bit tells them apart; the numbers
-        // between are never reached.
-        let quiet = trie.indices.filter { own[$0].isEmpty }, ending = trie.indices.filter { !own[$0].isEmpty }
-        var base = 1
-        while base < max(quiet.count, ending.count) { base <<= 1 }
+        // Numbered breadth first (the root 0, then the states one byte deep, …), so the
+        // states most texts visit share the table's first rows.
         var number = Array(repeating: 0, count: trie.count)
-        for (new, old) in quiet.enumerated() { number[old] = new }
-        for (new, old) in ending.enumerated() { number[old] = base + new }
-        let rows = base + ending.count
-        var stateAt = Array(repeating: -1, count: rows)
+        for (new, old) in ([0] + queue).enumerated() { number[old] = new }
+        var stateAt = Array(repeating: 0, count: trie.count)
         for old in trie.indices { stateAt[number[old]] = old }
         for old in stateAt {
             outputStart.append(Int32(outputs.count))
-            if old >= 0 {
-                outputs += own[old].map { UInt32($0) | (info[Int($0)].wordStart || info[Int($0)].wordEnd ? TermMatcher.english : 0) }
-            }
+            outputs += own[old].map { UInt32($0) | (info[Int($0)].wordStart || info[Int($0)].wordEnd ? TermMatcher.english : 0) }
         }
         outputStart.append(Int32(outputs.count))
-        shift = classCount <= 128 ? 7 : 8
-        endingBit = base
-        let cells = rows << shift
-        if rows <= 1 << 16 {
-            small = Array(repeating: 0, count: cells)
-        } else {
-            large = Array(repeating: 0, count: cells)
-        }
+        // Entries of 16 bits when every state's number fits shifted; else of 32.
+        shift = classCount + 4 <= 128 ? 7 : classCount + 4 <= 256 ? 8 : 9
+        let useSmall = trie.count << (shift - 2) <= 1 << 16
+        entryShift = useSmall ? shift - 2 : shift - 1
+        let flagShift = useSmall ? 4 : 2
+        func entry(_ new: Int) -> Int { new << entryShift | (own[stateAt[new]].isEmpty ? 0 : 1) }
+        let cells = trie.count << shift
+        if useSmall { small = Array(repeating: 0, count: cells) } else { large = Array(repeating: 0, count: cells) }
         for old in trie.indices {
+            let row = number[old] << shift + (own[old].isEmpty ? 0 : flagShift)
             for symbol in 0..<width {
-                let target = number[Int(next[old * width + symbol])]
-                if small.isEmpty {
-                    large[number[old] << shift | symbol] = UInt32(target)
-                } else {
-                    small[number[old] << shift | symbol] = UInt16(target)
-                }
+                let target = entry(number[Int(next[old * width + symbol])])
+                if useSmall { small[row + symbol] = UInt16(target) } else { large[row + symbol] = UInt32(target) }
             }
         }
     }
@@ -269,11 +266,17 @@ public struct TermMatcher: Sendable {
     private func scan<Cell: FixedWidthInteger & UnsignedInteger>(
         _ folded: [UInt8], table: UnsafeBufferPointer<Cell>, inOneScan: Bool, into result: inout [Hit]
     ) {
-        let endingBit = self.endingBit, shift = self.shift
+        let entryShift = self.entryShift
         folded.withUnsafeBufferPointer { bytes in
             byteClass.withUnsafeBufferPointer { byteClass in
                 let count = bytes.count
-                var row0 = 0, index0 = 0
+                guard let table = table.baseAddress else { return }
+                // The next entry: the class's column, then the row the entry names (an
+                // entry counts eight bytes a unit: known here, so it is part of the load).
+                @inline(__always) func next(_ entry: Int, _ byte: UInt8) -> Int {
+                    Int((table + Int(byteClass[Int(byte)]))[entry &* (8 / MemoryLayout<Cell>.stride)])
+                }
+                var entry0 = 0, index0 = 0
                 // Bytes read before a part's start: the longest term's, and some spaces.
                 let lead = longest + longest / 2 + 4
                 let length = (count + 2 * lead) / 3
@@ -284,35 +287,35 @@ public struct TermMatcher: Sendable {
                     // each read from `lead` bytes early: all three read `length` bytes.
                     let start1 = length, start2 = 2 * length - lead
                     let (lane0, lane1, lane2) = (base, base + start1 - lead, base + start2 - lead)
-                    var row1 = 0, row2 = 0
+                    var entry1 = 0, entry2 = 0
                     var offset = 0
                     while offset < length {
-                        row0 = Int(table[row0 &<< shift | Int(byteClass[Int(lane0[offset])])])
-                        row1 = Int(table[row1 &<< shift | Int(byteClass[Int(lane1[offset])])])
-                        row2 = Int(table[row2 &<< shift | Int(byteClass[Int(lane2[offset])])])
+                        entry0 = next(entry0, lane0[offset])
+                        entry1 = next(entry1, lane1[offset])
+                        entry2 = next(entry2, lane2[offset])
                         offset += 1
-                        if (row0 | row1 | row2) & endingBit != 0 {
-                            if row0 & endingBit != 0 { collect(state: row0, end: offset, in: bytes, into: &result) }
-                            if row1 & endingBit != 0 && offset > lead {
-                                collect(state: row1, end: start1 - lead + offset, in: bytes, into: &result)
+                        if (entry0 | entry1 | entry2) & 1 != 0 {
+                            if entry0 & 1 != 0 { collect(state: entry0 >> entryShift, end: offset, in: bytes, into: &result) }
+                            if entry1 & 1 != 0 && offset > lead {
+                                collect(state: entry1 >> entryShift, end: start1 - lead + offset, in: bytes, into: &result)
                             }
-                            if row2 & endingBit != 0 && offset > lead {
-                                collect(state: row2, end: start2 - lead + offset, in: bytes, into: &result)
+                            if entry2 & 1 != 0 && offset > lead {
+                                collect(state: entry2 >> entryShift, end: start2 - lead + offset, in: bytes, into: &result)
                             }
                         }
                     }
                     // Part 2 may be longer by up to two bytes.
                     var index2 = start2 - lead + length
                     while index2 < count {
-                        row2 = Int(table[row2 &<< shift | Int(byteClass[Int(bytes[index2])])])
+                        entry2 = next(entry2, bytes[index2])
                         index2 += 1
-                        if row2 & endingBit != 0 { collect(state: row2, end: index2, in: bytes, into: &result) }
+                        if entry2 & 1 != 0 { collect(state: entry2 >> entryShift, end: index2, in: bytes, into: &result) }
                     }
                     // In the order of where they end, as one scan finds them: the parts
                     // found theirs in turns, each part's in order, so this sort is short.
-                    for next in result.indices.dropFirst() {
-                        var place = next
-                        let hit = result[next]
+                    for later in result.indices.dropFirst() {
+                        var place = later
+                        let hit = result[later]
                         while place > 0 && result[place - 1].end > hit.end {
                             result[place] = result[place - 1]
                             place -= 1
@@ -324,10 +327,10 @@ public struct TermMatcher: Sendable {
                 while index0 < count {
                     // The hot loop: one table load per byte until some pattern ends.
                     repeat {
-                        row0 = Int(table[row0 &<< shift | Int(byteClass[Int(bytes[index0])])])
+                        entry0 = next(entry0, bytes[index0])
                         index0 += 1
-                    } while row0 & endingBit == 0 && index0 < count
-                    if row0 & endingBit != 0 { collect(state: row0, end: index0, in: bytes, into: &result) }
+                    } while entry0 & 1 == 0 && index0 < count
+                    if entry0 & 1 != 0 { collect(state: entry0 >> entryShift, end: index0, in: bytes, into: &result) }
                 }
             }
         }

@@ -99,6 +99,37 @@ struct TermMatcherTests {
         #expect(checked > 10_000)
     }
 
+    @Test("Hits are those of a plain search, with few terms (16-bit table) or many (32-bit)", arguments: [150, 4000])
+    func agreesWithPlainSearch(termCount: Int) {
+        // Hangul terms of two to four syllables from a small set, so they share prefixes
+        // and overlap; with 4,000 of them the automaton has too many states for 16 bits.
+        let syllables = Array("가나다라마바사아자차카타파하교통버스").map(String.init)
+        var generator = SplitMix64(seed: UInt64(termCount))
+        var terms = Set<String>()
+        while terms.count < termCount {
+            terms.insert((0..<Int.random(in: 2...4, using: &generator)).map { _ in syllables.randomElement(using: &generator)! }.joined())
+        }
+        let list = terms.sorted()
+        let matcher = TermMatcher(list.enumerated().map { TermMatcher.Entry(term: $0.element, owner: $0.offset) })
+        for _ in 0..<20 {
+            let text = (0..<Int.random(in: 50...400, using: &generator)).map { _ in syllables.randomElement(using: &generator)! }.joined()
+            // Every run of two to four syllables that is a term, at its byte offset.
+            let characters = Array(text)
+            var expected: [String] = []
+            for start in characters.indices {
+                for length in 2...4 where start + length <= characters.count {
+                    let run = String(characters[start..<(start + length)])
+                    if terms.contains(run) { expected.append("\(run)@\(start * 3)") }
+                }
+            }
+            let found = matcher.matches(in: text).map { "\($0.entry.term)@\($0.start)" }
+            let (missed, extra) = (Set(expected).subtracting(found), Set(found).subtracting(expected))
+            #expect(found.count == expected.count && missed.isEmpty && extra.isEmpty,
+                    "\(found.count) hits, \(expected.count) expected; missed \(missed.sorted().prefix(5)), extra \(extra.sorted().prefix(5))")
+            #expect(!expected.isEmpty)
+        }
+    }
+
     @Test("Overlapping terms are all found")
     func overlapping() {
         #expect(Set(found(["traffic", "traffic light", "light"], in: "fix the traffic light")) == ["traffic", "traffic light", "light"])
