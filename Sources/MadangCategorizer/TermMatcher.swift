@@ -100,8 +100,8 @@ public struct TermMatcher: Sendable {
             patterns.append(Pattern(entry: entry, spaced: spaced))
             skeletons.append(skeleton)
             info.append(HitInfo(owner: entry.owner, termNumber: termNumber, weight: entry.weight, excludes: entry.excludes,
-                                length: skeleton.count, wordStart: MatchText.isASCIIWordByte(first),
-                                wordEnd: MatchText.isASCIIWordByte(last)))
+                                length: skeleton.count, hasSpaces: spaced.count != skeleton.count,
+                                wordStart: MatchText.isASCIIWordByte(first), wordEnd: MatchText.isASCIIWordByte(last)))
             termUTF8.append(Array(entry.term.utf8))
             longest = max(longest, skeleton.count)
         }
@@ -216,8 +216,10 @@ public struct TermMatcher: Sendable {
         var termNumber: Int
         var weight: Double
         var excludes: Bool
-        /// The term's bytes without spaces, and whether it is English at its start and end.
+        /// The term's bytes without spaces, whether it has any, and whether it is English at
+        /// its start and end.
         var length: Int
+        var hasSpaces: Bool
         var wordStart: Bool
         var wordEnd: Bool
     }
@@ -361,8 +363,16 @@ public struct TermMatcher: Sendable {
                 let number = Int32(bitPattern: entry & ~TermMatcher.english)
                 // Other terms match anywhere; only English ones have edges to check.
                 if entry & TermMatcher.english != 0 {
-                    let start = TermMatcher.start(end: end, length: info[Int(number)].length, in: bytes)
-                    guard accepts(Int(number), from: start, to: end, in: bytes) else { continue }
+                    let pattern = info[Int(number)]
+                    let start: Int
+                    if pattern.hasSpaces {
+                        start = TermMatcher.start(end: end, length: pattern.length, in: bytes)
+                    } else {
+                        // One word is itself only with no space between its letters.
+                        start = end - pattern.length
+                        guard !bytes[start..<end].contains(where: MatchText.isASCIISpace) else { continue }
+                    }
+                    guard accepts(Int(number), pattern, from: start, to: end, in: bytes) else { continue }
                 }
                 result.append(Hit(pattern: number, end: Int32(end)))
             }
@@ -384,8 +394,9 @@ public struct TermMatcher: Sendable {
         text.withUnsafeBufferPointer { TermMatcher.start(end: Int(hit.end), length: info[Int(hit.pattern)].length, in: $0) }
     }
 
-    private func accepts(_ number: Int, from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let pattern = info[number]
+    /// Whether an English pattern found at `start..<end` stands as a word (or words)
+    /// there, with the spacing of the term.
+    private func accepts(_ number: Int, _ pattern: HitInfo, from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // English words end where ASCII letters and digits end, so "bus로" (with a particle) is "bus".
         if pattern.wordStart, start > 0, MatchText.isASCIIWordByte(bytes[start - 1]) { return false }
         if pattern.wordEnd, end < bytes.count, MatchText.isASCIIWordByte(bytes[end]) {
@@ -393,7 +404,7 @@ public struct TermMatcher: Sendable {
             while suffixEnd < bytes.count, MatchText.isASCIIWordByte(bytes[suffixEnd]) { suffixEnd += 1 }
             guard TermMatcher.isEnding(bytes[end..<suffixEnd]) else { return false }
         }
-        if pattern.wordStart || pattern.wordEnd {
+        if pattern.hasSpaces {
             // English phrases keep their spacing: "bus stop" is not "busstop".
             var index = start, expected = 0
             let spaced = patterns[number].spaced
