@@ -11,9 +11,13 @@ enum MatchText {
     /// text goes through ``fold(_:)``. Returns true when it was folded byte by byte.
     @discardableResult
     static func fold(_ parts: [String], into folded: inout [UInt8]) -> Bool {
-        let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
-        folded.removeAll(keepingCapacity: true)
-        folded.append(contentsOf: repeatElement(0, count: max(count, 0)))
+        let count = max(parts.reduce(parts.count - 1) { $0 + $1.utf8.count }, 0)
+        // The right length; what is there is overwritten, so only new bytes are zeroed.
+        if folded.count > count {
+            folded.removeLast(folded.count - count)
+        } else {
+            folded.append(contentsOf: repeatElement(0, count: count - folded.count))
+        }
         let quick = folded.withUnsafeMutableBufferPointer { buffer in
             var written = 0
             for (number, part) in parts.enumerated() {

@@ -37,6 +37,11 @@ public struct RuleCategorizer: Sendable {
     private let parents: [Int?]
     /// For each goal, its place among the goals ordered by code: ties in score go by code.
     private let codeRank: [Int]
+    /// For each of the matcher's patterns, a number for the pair of its goal and term, and
+    /// one for its goal's parent and term (-1 when the goal has none): a term counts once
+    /// for a goal, and these say at once whether it has, in ``Scoring``'s `seen`.
+    private let pairs: [(own: Int32, parent: Int32)]
+    private let pairCount: Int
 
     public init(goals: [PolicyGoal]) {
         self.goals = goals
@@ -50,6 +55,17 @@ public struct RuleCategorizer: Sendable {
             entries += goal.excludes.map { TermMatcher.Entry(term: $0.text, owner: index, weight: 0, excludes: true) }
         }
         matcher = TermMatcher(entries)
+        var numbers: [[Int]: Int32] = [:]
+        func number(_ goal: Int, _ term: Int) -> Int32 {
+            if let known = numbers[[goal, term]] { return known }
+            numbers[[goal, term]] = Int32(numbers.count)
+            return Int32(numbers.count - 1)
+        }
+        let parents = self.parents
+        pairs = matcher.patternInfo.map { info in
+            (number(info.owner, info.termNumber), parents[info.owner].map { number($0, info.termNumber) } ?? -1)
+        }
+        pairCount = numbers.count
     }
 
     /// The goals `text` belongs under, best first.
@@ -83,6 +99,9 @@ public struct RuleCategorizer: Sendable {
         fileprivate var counted: [(goal: Int32, term: Int32, hit: Int32)] = []
         fileprivate var scores: [Double] = []
         fileprivate var excluded: [Int] = []
+        /// For each (goal, term) pair, the number of the text in which it last counted.
+        fileprivate var seen: [UInt32] = []
+        fileprivate var textNumber = UInt32(0)
 
         var text: [UInt8] { scanned.text }
         var hits: [TermMatcher.Hit] { scanned.hits }
@@ -117,21 +136,30 @@ public struct RuleCategorizer: Sendable {
         guard !scoring.scanned.hits.isEmpty else { return }
         scoring.scores.removeAll(keepingCapacity: true)
         scoring.scores.append(contentsOf: repeatElement(0, count: goals.count))
+        if scoring.seen.count != pairCount || scoring.textNumber == .max {
+            scoring.seen = Array(repeating: 0, count: pairCount)
+            scoring.textNumber = 0
+        }
+        scoring.textNumber += 1
+        let text = scoring.textNumber
         for (number, hit) in scoring.scanned.hits.enumerated() {
             let info = matcher.info(hit)
             if info.excludes {
                 scoring.excluded.append(info.owner)
                 continue
             }
-            let term = Int32(info.termNumber)
-            func count(for target: Int) {
-                guard !scoring.counted.contains(where: { $0.goal == Int32(target) && $0.term == term }) else { return }
-                scoring.scores[target] += info.weight
-                scoring.counted.append((Int32(target), term, Int32(number)))
+            let term = Int32(info.termNumber), pair = pairs[Int(hit.pattern)]
+            if scoring.seen[Int(pair.own)] != text {
+                scoring.seen[Int(pair.own)] = text
+                scoring.scores[info.owner] += info.weight
+                scoring.counted.append((Int32(info.owner), term, Int32(number)))
             }
-            count(for: info.owner)
             // A strategy's terms count for its goal as well.
-            if let parent = parents[info.owner] { count(for: parent) }
+            if pair.parent >= 0, scoring.seen[Int(pair.parent)] != text, let parent = parents[info.owner] {
+                scoring.seen[Int(pair.parent)] = text
+                scoring.scores[parent] += info.weight
+                scoring.counted.append((Int32(parent), term, Int32(number)))
+            }
         }
         for goal in scoring.excluded {
             scoring.scores[goal] = 0

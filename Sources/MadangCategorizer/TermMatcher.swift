@@ -251,6 +251,9 @@ public struct TermMatcher: Sendable {
 
     func info(_ hit: Hit) -> HitInfo { info[Int(hit.pattern)] }
 
+    /// What each pattern stands for, in the patterns' order (a hit's `pattern` indexes it).
+    var patternInfo: [HitInfo] { info }
+
     /// The term of a hit, as the taxonomy spells it.
     func term(_ hit: Hit) -> String { patterns[Int(hit.pattern)].entry.term }
 
