@@ -104,7 +104,7 @@ public struct RuleCategorizer: Sendable {
         fileprivate var textNumber = UInt32(0)
 
         var text: [UInt8] { scanned.text }
-        var hits: [TermMatcher.Hit] { scanned.hits }
+        var hits: HitList { scanned.hits }
 
         /// The hits (as indices into ``hits``) that count for goal `goal`, in order.
         func counted(for goal: Int) -> [Int] {

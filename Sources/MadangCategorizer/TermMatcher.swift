@@ -229,23 +229,23 @@ public struct TermMatcher: Sendable {
     func hits(inParts parts: [String], inOneScan: Bool = false) -> (text: [UInt8], hits: [Hit]) {
         var scanned = Scanned()
         hits(inParts: parts, into: &scanned, inOneScan: inOneScan)
-        return (scanned.text, scanned.hits)
+        return (scanned.text, Array(scanned.hits))
     }
 
     /// A folded text and its hits, kept from one text to the next so their memory is reused.
     struct Scanned {
         var text: [UInt8] = []
-        var hits: [Hit] = []
+        let hits = HitList()
     }
 
     /// ``hits(inParts:inOneScan:)`` into `scan`.
     func hits(inParts parts: [String], into found: inout Scanned, inOneScan: Bool = false) {
         MatchText.fold(parts, into: &found.text)
-        found.hits.removeAll(keepingCapacity: true)
+        found.hits.removeAll()
         if small.isEmpty {
-            large.withUnsafeBufferPointer { scan(found.text, table: $0, inOneScan: inOneScan, into: &found.hits) }
+            large.withUnsafeBufferPointer { scan(found.text, table: $0, inOneScan: inOneScan, into: found.hits) }
         } else {
-            small.withUnsafeBufferPointer { scan(found.text, table: $0, inOneScan: inOneScan, into: &found.hits) }
+            small.withUnsafeBufferPointer { scan(found.text, table: $0, inOneScan: inOneScan, into: found.hits) }
         }
     }
 
@@ -269,7 +269,7 @@ public struct TermMatcher: Sendable {
     /// scan would have there, since no state remembers more. Each part reports the
     /// matches ending in it.
     private func scan<Cell: FixedWidthInteger & UnsignedInteger>(
-        _ folded: [UInt8], table: UnsafeBufferPointer<Cell>, inOneScan: Bool, into result: inout [Hit]
+        _ folded: [UInt8], table: UnsafeBufferPointer<Cell>, inOneScan: Bool, into result: HitList
     ) {
         let entryShift = self.entryShift
         folded.withUnsafeBufferPointer { bytes in
@@ -300,12 +300,12 @@ public struct TermMatcher: Sendable {
                         entry2 = next(entry2, lane2[offset])
                         offset += 1
                         if (entry0 | entry1 | entry2) & 1 != 0 {
-                            if entry0 & 1 != 0 { collect(state: entry0 >> entryShift, end: offset, in: bytes, into: &result) }
+                            if entry0 & 1 != 0 { collect(state: entry0 >> entryShift, end: offset, in: bytes, into: result) }
                             if entry1 & 1 != 0 && offset > lead {
-                                collect(state: entry1 >> entryShift, end: start1 - lead + offset, in: bytes, into: &result)
+                                collect(state: entry1 >> entryShift, end: start1 - lead + offset, in: bytes, into: result)
                             }
                             if entry2 & 1 != 0 && offset > lead {
-                                collect(state: entry2 >> entryShift, end: start2 - lead + offset, in: bytes, into: &result)
+                                collect(state: entry2 >> entryShift, end: start2 - lead + offset, in: bytes, into: result)
                             }
                         }
                     }
@@ -314,7 +314,7 @@ public struct TermMatcher: Sendable {
                     while index2 < count {
                         entry2 = next(entry2, bytes[index2])
                         index2 += 1
-                        if entry2 & 1 != 0 { collect(state: entry2 >> entryShift, end: index2, in: bytes, into: &result) }
+                        if entry2 & 1 != 0 { collect(state: entry2 >> entryShift, end: index2, in: bytes, into: result) }
                     }
                     // In the order of where they end, as one scan finds them: the parts
                     // found theirs in turns, each part's in order, so this sort is short.
@@ -335,7 +335,7 @@ public struct TermMatcher: Sendable {
                         entry0 = next(entry0, bytes[index0])
                         index0 += 1
                     } while entry0 & 1 == 0 && index0 < count
-                    if entry0 & 1 != 0 { collect(state: entry0 >> entryShift, end: index0, in: bytes, into: &result) }
+                    if entry0 & 1 != 0 { collect(state: entry0 >> entryShift, end: index0, in: bytes, into: result) }
                 }
             }
         }
@@ -359,7 +359,7 @@ public struct TermMatcher: Sendable {
     private static let english: UInt32 = 1 << 31
 
     @inline(never)
-    private func collect(state: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, into result: inout [Hit]) {
+    private func collect(state: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, into result: HitList) {
         outputs.withUnsafeBufferPointer { outputs in
             for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
                 let entry = outputs[output]
