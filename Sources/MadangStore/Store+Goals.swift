@@ -61,11 +61,12 @@ extension Store {
         try read { db in try Store.goalRows(db, hearingID: hearingID).map(\.goal) }
     }
 
-    /// Files every item of a hearing anew: the machine's tags (rule and model) are
-    /// dropped, then `classify` is called with each item in turn, streaming from the
-    /// database, and the tags it returns are stored, each with its own source, the
-    /// first for a pair winning — except where a person decided the pair, tagged or
-    /// untagged, which keeps the person's decision. One transaction.
+    /// Files every item of a hearing anew: `classify` is called with each item in turn,
+    /// streaming from the database, and the machine's tags (rule and model) become the
+    /// ones it returns, each with its own source, the first for a pair winning — except
+    /// where a person decided the pair, tagged or untagged, which keeps the person's
+    /// decision. Only what changed is written (``MachineTagWriter``): a tag proposed
+    /// again as it was stays, with the time it was first filed. One transaction.
     ///
     /// `classify` gets a batch of items, each with what a categorizer reads — its id,
     /// hearing, kind, title and body, not its author, contact or provenance, which are
@@ -75,25 +76,16 @@ extension Store {
     /// items' order, with each item and its tags. If `classify` throws, so does this,
     /// and nothing is changed.
     ///
-    /// - Returns: how many items were read, how many tags were stored from each source,
-    ///   and the seconds spent in `classify`.
+    /// - Returns: how many items were read, how many tags are in force from each source
+    ///   (written or kept), how many rows changed, and the seconds spent in `classify`.
     @discardableResult
     public func retag(
         hearingID: Int64, classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
         stored: (Item, [Tag]) -> Void = { _, _ in }
-    ) throws -> (items: Int, stored: [TagSource: Int], classifying: Double) {
+    ) throws -> (items: Int, stored: [TagSource: Int], changed: Int, classifying: Double) {
         try write { db in
-            let goalIDs = Dictionary(uniqueKeysWithValues: try Store.goalRows(db, hearingID: hearingID).map { ($0.goal.code, $0.id) })
-            try db.execute(sql: """
-                DELETE FROM tag WHERE source <> 'person' AND itemId IN (SELECT id FROM item WHERE hearingId = ?)
-                """, arguments: [hearingID])
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO tag (itemId, goalId, source, score, evidence, taggedAt) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (itemId, goalId) DO NOTHING
-                """)
-            let now = Timestamp.string(Date())
+            var writer = try MachineTagWriter(db, hearingID: hearingID, now: Date())
             var items = 0
-            var counts: [TagSource: Int] = [:]
             var classifying = 0.0
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT id, kind, title, body FROM item WHERE hearingId = ? ORDER BY id", arguments: [hearingID])
@@ -106,17 +98,8 @@ extension Store {
                 batch.done.wait()
                 if let error = batch.error { throw error }
                 classifying += batch.seconds
-                for (item, tags) in zip(batch.items, batch.tags) {
-                    for tag in tags where tag.source != .person {
-                        guard let goalID = goalIDs[tag.goalCode] else { continue }
-                        insert.setUncheckedArguments([
-                            tag.itemID, goalID, tag.source.rawValue, tag.score, Store.jsonArray(tag.evidence), now,
-                        ])
-                        try insert.execute()
-                        counts[tag.source, default: 0] += db.changesCount
-                    }
-                    stored(item, tags)
-                }
+                try writer.write(batch.items, batch.tags)
+                for (item, tags) in zip(batch.items, batch.tags) { stored(item, tags) }
             }
             while true {
                 var batchItems: [Item] = []
@@ -134,10 +117,11 @@ extension Store {
                 previous = batch
             }
             if let previous { try store(previous) }
+            let counts = writer.counts
             try audit(db, "categorize", entity: "hearing", id: hearingID, details: [
-                "rule": String(counts[.rule] ?? 0), "model": String(counts[.model] ?? 0),
+                "rule": String(counts[.rule] ?? 0), "model": String(counts[.model] ?? 0), "changed": String(writer.changed),
             ])
-            return (items, counts, classifying)
+            return (items, counts, writer.changed, classifying)
         }
     }
 

@@ -81,6 +81,8 @@ enum Categorizing {
         var items: Int
         var categorized: Int
         var stored: [TagSource: Int]
+        /// Tag rows written (new, changed or taken off); the others were as proposed already.
+        var changed: Int
         /// The model used: its version and training size; nil when there is none yet.
         var model: (version: Int, trainingSize: Int, trainedNow: Bool)?
         /// Time spent tagging (the categorizer itself), apart from reading and storing.
@@ -89,6 +91,8 @@ enum Categorizing {
         var line: String {
             var text = "Filed \(categorized) of \(items) items under goals (\(stored[.rule] ?? 0) rule tags, "
                 + "\(stored[.model] ?? 0) model tags); \(items - categorized) match no goal and stay uncategorized."
+                + (changed == 0 ? "\nNo tag changed, so none was written."
+                    : "\n\(changed) tag\(changed == 1 ? "" : "s") new, changed or taken off: only \(changed == 1 ? "it was" : "these were") written.")
             if let model {
                 text += "\nModel v\(model.version), \(model.trainedNow ? "trained now" : "trained earlier") on \(model.trainingSize) labelled texts."
             } else {
@@ -134,11 +138,11 @@ enum Categorizing {
         }
         let categorizer = Categorizer(goals: goals, model: model, modelVersion: modelInfo?.0)
         var categorized = 0
-        let (items, stored, tagging) = try store.retag(hearingID: hearingID, classify: categorizer.tags(for:)) { item, tags in
+        let (items, stored, changed, tagging) = try store.retag(hearingID: hearingID, classify: categorizer.tags(for:)) { item, tags in
             if !tags.isEmpty { categorized += 1 }
             onItem(item, tags)
         }
-        return Summary(items: items, categorized: categorized, stored: stored,
+        return Summary(items: items, categorized: categorized, stored: stored, changed: changed,
                        model: modelInfo.map { (version: $0.0, trainingSize: $0.1, trainedNow: $0.2) },
                        taggingSeconds: tagging)
     }

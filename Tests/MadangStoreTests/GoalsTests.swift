@@ -68,6 +68,54 @@ struct GoalsTests {
         #expect(try store.tags(hearingID: hearing).count == 700)
     }
 
+    @Test("Re-tagging writes only what changed: same tags stay as filed, changed ones are rewritten, dropped ones go")
+    func retagWritesChanges() throws {
+        let store = try database.store()
+        let hearing = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
+        let other = try #require(store.addHearing(Hearing(slug: "o", title: "O")).id)
+        let ids = try store.addItems((1...300).map { .comment(hearingID: $0 % 3 == 0 ? other : hearing, body: "opinion \($0)") })
+            .compactMap(\.id)
+        _ = try store.replaceGoals(hearingID: hearing, goals: [PolicyGoal(code: "G1", name: "One"), PolicyGoal(code: "G2", name: "Two")])
+        _ = try store.replaceGoals(hearingID: other, goals: [PolicyGoal(code: "G1", name: "One")])
+        // Proposals as a function of a version: version 2 changes item 1's evidence, drops
+        // item 2's G2 and adds G2 to item 4; every item also gets G1 proposed twice.
+        func proposals(_ version: Int) -> @Sendable ([Item]) -> [[MadangCore.Tag]] {
+            { items in
+                items.map { item in
+                    let n = item.id!
+                    var tags = [MadangCore.Tag(itemID: n, goalCode: "G1", source: .rule, score: 1,
+                                               evidence: [version == 2 && n == ids[0] ? "new" : "old"]),
+                                MadangCore.Tag(itemID: n, goalCode: "G1", source: .model, score: 9)]
+                    if (n == ids[1] && version == 1) || (n == ids[4] && version == 2) {
+                        tags.append(MadangCore.Tag(itemID: n, goalCode: "G2", source: .rule, score: 2))
+                    }
+                    return tags
+                }
+            }
+        }
+        _ = try store.retag(hearingID: other, classify: proposals(1))
+        let first = try store.retag(hearingID: hearing, classify: proposals(1))
+        #expect(first.items == 200 && first.stored == [.rule: 201] && first.changed == 201)
+        let filed = try store.tags(hearingID: hearing)
+
+        let again = try store.retag(hearingID: hearing, classify: proposals(1))
+        #expect(again.stored == [.rule: 201] && again.changed == 0)
+        #expect(try store.tags(hearingID: hearing) == filed)
+
+        try store.decide(itemID: ids[7], goalCode: "G1", tagged: false)
+        let second = try store.retag(hearingID: hearing, classify: proposals(2))
+        #expect(second.stored == [.rule: 200] && second.changed == 3)
+        let tags = try store.tags(hearingID: hearing)
+        #expect(tags.first { $0.itemID == ids[0] }?.evidence == ["new"])
+        #expect(!tags.contains { $0.itemID == ids[1] && $0.goalCode == "G2" })
+        #expect(tags.contains { $0.itemID == ids[4] && $0.goalCode == "G2" && $0.source == .rule })
+        #expect(!tags.contains { $0.itemID == ids[7] })  // untagged by a person, and kept so
+        // Unchanged tags keep the time they were first filed; the other hearing is untouched.
+        let unchanged = try #require(tags.first { $0.itemID == ids[10] })
+        #expect(unchanged.taggedAt == filed.first { $0.itemID == ids[10] }?.taggedAt)
+        #expect(try store.tags(hearingID: other).count == 100)
+    }
+
     @Test("A hearing keeps one learned model, versioned")
     func models() throws {
         let store = try database.store()
