@@ -9,8 +9,9 @@ struct CategorizeCommand: ParsableCommand {
         commandName: "categorize",
         abstract: "File every item of a hearing under the goals whose terms it contains.",
         discussion: """
-            Machine tags are made anew each time; a person's tag or untag always stays. Items that \
-            match no goal are listed as uncategorized, not forced under one. The taxonomy's terms \
+            Machine tags are worked out anew each time, and only those that changed are written \
+            (a tag proposed again as it stands keeps the time it was first filed); a person's tag or \
+            untag always stays. Items that match no goal are listed as uncategorized, not forced under one. The taxonomy's terms \
             give rule tags; a model learned from people's tags (and --train FILE) adds its best goal \
             where the rules found none. The model is kept in the database with its version.
 
