@@ -60,17 +60,17 @@ public struct TermMatcher: Sendable {
     /// which keeps the table in the processor's cache: 1,797 states, 460 KB) and
     /// `state << (shift - 1)` for 32-bit ones (`large`). Its lowest bit says whether some
     /// pattern ends at the state, so that test stays off the chain, and three scans at
-    /// once test it with one `or`; the row of such a state lies one bit's worth of
-    /// entries (`flagShift`: 4 or 2) further on, where the bit points.
+    /// once test it with one `or`; the row of such a state lies as many entries further
+    /// on as that bit adds to the address (4 of 16 bits, 2 of 32), where it points.
     private var small: [UInt16] = []
     private var large: [UInt32] = []
     private var shift = 7
-    /// How far an entry is shifted from its state's number: ``state(_:)``.
+    /// How far an entry is shifted from its state's number: `entry >> entryShift` is the state.
     private var entryShift = 5
     /// The patterns ending at each state, its own and those of its failure chain:
-    /// `outputs[outputStart[state] ..< outputStart[state + 1]]` (states numbered as in
-    /// the table), each the pattern's
-    /// number with the top bit set for an English term, whose edges need checking.
+    /// `outputs[outputStart[state] ..< outputStart[state + 1]]` (states numbered as in the
+    /// table), each the pattern's number with the top bit set for an English term, whose
+    /// edges need checking.
     private var outputs: [UInt32] = []
     private var outputStart: [Int32] = []
     private var patterns: [Pattern] = []
@@ -232,7 +232,8 @@ public struct TermMatcher: Sendable {
         return (scanned.text, Array(scanned.hits))
     }
 
-    /// A folded text and its hits, kept from one text to the next so their memory is reused.
+    /// A folded text and its hits, kept from one text to the next so their memory is reused
+    /// (the hits are a class: a copy of this shares them).
     struct Scanned {
         var text: [UInt8] = []
         let hits = HitList()

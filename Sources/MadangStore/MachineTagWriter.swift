@@ -11,7 +11,6 @@ import MadangCore
 /// Re-categorizing after a small change to a taxonomy so writes a few rows, not every
 /// tag of the hearing again (and a run that changes nothing writes none).
 struct MachineTagWriter {
-    private let db: Database
     private let goalIDs: [String: Int64]
     private let now: String
     private let existing, insert, update, delete: Statement
@@ -21,7 +20,6 @@ struct MachineTagWriter {
     private(set) var changed = 0
 
     init(_ db: Database, hearingID: Int64, now: Date) throws {
-        self.db = db
         goalIDs = Dictionary(uniqueKeysWithValues: try Store.goalRows(db, hearingID: hearingID).map { ($0.goal.code, $0.id) })
         self.now = Timestamp.string(now)
         existing = try db.makeStatement(sql: """
