@@ -82,11 +82,7 @@ public struct Categorizer: Sendable {
         // By index: `for item in items` copied every item (a dozen fields) on the way.
         for index in items.indices {
             let itemID = items[index].id ?? 0
-            if let title = items[index].title {
-                rules.score(parts: [title, items[index].body], into: &scoring)
-            } else {
-                rules.score(parts: [items[index].body], into: &scoring)
-            }
+            rules.score(parts: items[index].textParts, into: &scoring)
             var tags: [Tag] = []
             tags.reserveCapacity(scoring.goals.count + (model == nil ? 0 : 1))
             propose(scored: scoring, text: { items[index].text }) { proposal in

@@ -91,8 +91,9 @@ public struct Item: Hashable, Codable, Sendable {
              provenance: provenance, receivedAt: receivedAt)
     }
 
-    /// What the categorizer reads: the title, if any, and the body.
-    public var textParts: [String] {
+    /// What the categorizer reads: the title, if any, and the body. Inlinable, so a caller
+    /// that only reads the list can keep it off the heap.
+    @inlinable public var textParts: [String] {
         if let title { [title, body] } else { [body] }
     }
 
