@@ -7,8 +7,7 @@ struct CSVFileTests {
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("madang-csv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.make("madang-csv")
     }
 
     func write(_ bytes: [UInt8], _ name: String = "f.csv") throws -> String {

@@ -8,8 +8,7 @@ struct ImportRunTests {
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("madang-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.make("madang-run")
     }
 
     /// A file of `rows` comments (title, body), with the bytes of `broken` (a line) after row `at`.

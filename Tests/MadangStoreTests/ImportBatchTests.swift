@@ -59,11 +59,7 @@ struct ImportBatchTests {
 
     @Test("A file made before import batches existed opens, keeps its items, and takes imports")
     func upgradeFromV1() throws {
-        let queue = try DatabaseQueue(path: database.path, configuration: {
-            var configuration = Configuration()
-            configuration.prepareDatabase { $0.add(tokenizer: SearchIndexTokenizer.self) }
-            return configuration
-        }())
+        let queue = try database.rawQueue()
         let v1 = try #require(Schema.migrator.migrations.first)
         try Schema.migrator.migrate(queue, upTo: v1)
         try queue.write { db in
@@ -85,11 +81,7 @@ struct ImportBatchTests {
 
     @Test("Hexadecimal fingerprints from before v9 become 16 bytes, so a later export still finds those rows")
     func fingerprintsUpgrade() throws {
-        let queue = try DatabaseQueue(path: database.path, configuration: {
-            var configuration = Configuration()
-            configuration.prepareDatabase { $0.add(tokenizer: SearchIndexTokenizer.self) }
-            return configuration
-        }())
+        let queue = try database.rawQueue()
         let v8 = try #require(Schema.migrator.migrations.first { $0.hasPrefix("v8:") })
         try Schema.migrator.migrate(queue, upTo: v8)
         let hex = "00112233445566778899aabbccddeeff" + String(repeating: "0123456789abcdef", count: 2)

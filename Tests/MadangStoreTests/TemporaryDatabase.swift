@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MadangCore
 @testable import MadangStore
 
@@ -15,4 +16,11 @@ final class TemporaryDatabase: Sendable {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     func store() throws -> Store { try Store.create(at: path, actor: "test") }
+
+    /// The file opened without the store, for migrating it by hand to an older schema.
+    func rawQueue() throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.prepareDatabase { $0.add(tokenizer: SearchIndexTokenizer.self) }
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
 }
