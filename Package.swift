@@ -2,7 +2,7 @@
 // Madang: an opinion collector for public hearings and citizen participation.
 //
 // Dependencies point one way (see DESIGN.md): Core <- Store, Intake <- Categorizer (for the CSV reader)
-// <- Digest <- Demo <- madang.
+// <- Digest <- Demo <- Service <- madang. The command line uses the service and Core's values, nothing else.
 import PackageDescription
 
 let package = Package(
@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "MadangCategorizer", targets: ["MadangCategorizer"]),
         .library(name: "MadangDigest", targets: ["MadangDigest"]),
         .library(name: "MadangDemo", targets: ["MadangDemo"]),
+        .library(name: "MadangService", targets: ["MadangService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -34,22 +35,28 @@ let package = Package(
         .target(name: "MadangCategorizer", dependencies: ["MadangCore", "MadangIntake", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "MadangDigest",
-            dependencies: ["MadangCore", "MadangStore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["MadangCore", "MadangStore", .product(name: "Mustache", package: "swift-mustache")],
+            // The built-in templates travel with the library as its resources.
+            resources: [.copy("Templates")]
         ),
         .target(name: "MadangDemo", dependencies: ["MadangCore", "MadangStore", "MadangCategorizer", "MadangDigest"]),
+        .target(
+            name: "MadangService",
+            dependencies: ["MadangCore", "MadangStore", "MadangIntake", "MadangCategorizer", "MadangDigest", "MadangDemo"]
+        ),
         .executableTarget(
             name: "madang",
-            dependencies: [
-                "MadangCore", "MadangStore", "MadangIntake", "MadangCategorizer", "MadangDigest", "MadangDemo",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["MadangCore", "MadangService", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The README's "Using Madang from Swift" program, built and run by the service tests.
+        .executableTarget(name: "madang-example", dependencies: ["MadangCore", "MadangService"], path: "examples/Swift"),
         .testTarget(name: "MadangCoreTests", dependencies: ["MadangCore"]),
-        .testTarget(name: "MadangStoreTests", dependencies: ["MadangStore"]),
-        .testTarget(name: "MadangIntakeTests", dependencies: ["MadangIntake"]),
-        .testTarget(name: "MadangCategorizerTests", dependencies: ["MadangCategorizer"]),
-        .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest", "MadangStore"]),
+        .testTarget(name: "MadangStoreTests", dependencies: ["MadangStore", "MadangCore"]),
+        .testTarget(name: "MadangIntakeTests", dependencies: ["MadangIntake", "MadangCore"]),
+        .testTarget(name: "MadangCategorizerTests", dependencies: ["MadangCategorizer", "MadangCore"]),
+        .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest", "MadangStore", "MadangCore"]),
         .testTarget(name: "MadangDemoTests", dependencies: ["MadangDemo", "MadangCategorizer"]),
+        .testTarget(name: "MadangServiceTests", dependencies: ["MadangService", "MadangCore", "madang-example"]),
         .testTarget(name: "MadangCLITests", dependencies: ["madang", "MadangCore"]),
     ]
 )

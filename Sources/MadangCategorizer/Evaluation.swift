@@ -1,3 +1,5 @@
+import MadangCore
+
 /// How well predicted labels agree with true ones: per label precision, recall and
 /// F1, their unweighted mean (macro-F1), accuracy, and the confusion counts.
 public struct Evaluation: Sendable {

@@ -1,3 +1,5 @@
+import MadangCore
+
 /// The hits of one scan, in memory kept from one text to the next. A class, not an
 /// array: adding a hit checks the capacity and nothing else (an array asks the runtime
 /// whether its buffer is shared on every append, and a text has a hit every few dozen

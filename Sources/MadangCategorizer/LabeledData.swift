@@ -24,7 +24,7 @@ public struct LabeledData: Sendable {
                 return index
             }
             for name in names { if let index = header.firstIndex(where: { $0.lowercased() == name }) { return index } }
-            throw ImportError.badMapping("no \(role) column (\(names.joined(separator: ", "))); name it with --\(role)-column")
+            throw ImportError.noColumn(role: role, candidates: names, header: header)
         }
         let textIndex = try find(textColumn, LabeledData.textNames, "text")
         let labelIndex = try find(labelColumn, LabeledData.labelNames, "label")
@@ -36,7 +36,7 @@ public struct LabeledData: Sendable {
             if first { first = false; return }
             if let problem = record.problem { throw problem }
             guard record.count == header.count else {
-                throw ImportError.badMapping("line \(record.line): \(record.count) fields where the header has \(header.count)")
+                throw ImportError.fieldCount(line: record.line, found: record.count, expected: header.count)
             }
             guard let text = Text.optional(record[textIndex]), let label = Text.optional(record[labelIndex]) else { return }
             texts.append(text)

@@ -1,3 +1,4 @@
+import MadangCore
 import Foundation
 
 /// A one-vs-rest linear support vector machine over ``TextFeatures``: for each

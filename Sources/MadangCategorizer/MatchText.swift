@@ -1,3 +1,4 @@
+import MadangCore
 import Foundation
 
 /// How text is folded for term matching: NFKC and lowercase, so full-width and

@@ -1,3 +1,5 @@
+import MadangCore
+
 /// Finds every taxonomy term in a text at once, with one Aho-Corasick automaton
 /// over all terms, so the cost grows with the text and not with the number of terms.
 ///

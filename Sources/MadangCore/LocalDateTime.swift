@@ -15,7 +15,7 @@ public struct LocalDateTime: Hashable, Codable, Sendable, Comparable, CustomStri
     public init(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil) throws(ValidationError) {
         let text = "\(year)-\(month)-\(day)"
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...LocalDateTime.daysIn(month: month, year: year)).contains(day)
+              (1...CivilDate.daysIn(month: month, year: year)).contains(day)
         else { throw .invalidDate(text) }
         if let hour {
             guard (0...23).contains(hour), (0...59).contains(minute ?? 0) else { throw .invalidDate(text) }
@@ -80,13 +80,5 @@ public struct LocalDateTime: Hashable, Codable, Sendable, Comparable, CustomStri
     private func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

@@ -157,18 +157,11 @@ public enum SearchTokenizer {
     }
 
     /// Decodes the scalar at `index`; an invalid byte decodes as U+FFFD of length 1.
+    @inline(__always)
     private static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = text[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        guard length > 1, index + length <= text.count else { return ("\u{FFFD}", 1) }
-        var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
-        for offset in 1..<length {
-            let byte = text[index + offset]
-            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
-            value = value << 6 | UInt32(byte & 0x3F)
+        guard let (value, length) = UTF8Walk.scalar(in: text, at: index), let scalar = Unicode.Scalar(value) else {
+            return ("\u{FFFD}", 1)
         }
-        guard let scalar = Unicode.Scalar(value) else { return ("\u{FFFD}", 1) }
         return (scalar, length)
     }
 }

@@ -49,13 +49,11 @@ public enum Text {
                     index += 1
                     continue
                 }
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                guard nfc, index + length <= bytes.count else {
-                    index += length
+                guard nfc, let (value, length) = UTF8Walk.scalar(in: bytes, at: index) else {
+                    // Past the first doubt only carriage returns matter, and they are ASCII.
+                    index += max(UTF8Walk.sequenceLength(lead: lead), 1)
                     continue
                 }
-                var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                 switch value {
                 case 0..<0x300, 0xAC00...0xD7A3, 0x4E00...0x9FFF, 0x3001...0x303F, 0x3131...0x318E,
                      0x2010...0x2027, 0x2030...0x205E, 0x20A9, 0x20AC, 0xFF01...0xFF5E:

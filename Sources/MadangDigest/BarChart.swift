@@ -1,3 +1,5 @@
+import MadangCore
+
 /// A horizontal bar chart, laid out for a template: the HTML digest draws it as
 /// inline SVG from these numbers, the text formats print ``table``.
 public struct BarChart: Codable, Sendable {

@@ -1,3 +1,4 @@
+import MadangCore
 import Foundation
 
 /// Everything a digest template receives, as plain values with names a template

@@ -1,16 +1,10 @@
 import Foundation
+import MadangCore
 
 /// How a digest is made.
 public struct DigestOptions: Sendable {
     /// How citizens are shown.
-    public enum Citizens: String, Sendable, CaseIterable {
-        /// "Citizen 12": the author of the hearing's 12th public opinion. The default.
-        case numbers
-        /// "김○○", "J. D.": initials from the name given, else the number.
-        case initials
-        /// The name as given, else the number. Only when asked for.
-        case names
-    }
+    public typealias Citizens = CitizenStyle
 
     public var citizens: Citizens
     /// The most sentences quoted per goal (at least two are quoted where there are two).

@@ -1,3 +1,4 @@
+import MadangCore
 import Mustache
 
 /// The `MARKDOWN` content type for templates (`{{%CONTENT_TYPE: MARKDOWN}}`):

@@ -1,3 +1,5 @@
+import MadangCore
+
 /// Masks personal data in text a digest prints, and counts what it masked.
 ///
 /// - e-mail addresses → `[e-mail removed]`

@@ -87,10 +87,8 @@ struct RepresentativeQuotes {
 
     /// True when `token` is a single Unicode scalar ("a", "세"): too little to weigh.
     static func isOneCharacter(_ token: String) -> Bool {
-        let count = token.utf8.count
         guard let lead = token.utf8.first else { return true }
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        return count <= length
+        return token.utf8.count <= max(UTF8Walk.sequenceLength(lead: lead), 1)
     }
 
     /// Up to `limit` quotes for group `group`, best first.

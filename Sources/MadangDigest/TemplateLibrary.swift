@@ -1,3 +1,4 @@
+import MadangCore
 import Foundation
 import Mustache
 
@@ -15,14 +16,16 @@ public struct TemplateLibrary: Sendable {
     public init(directory: URL) throws {
         MustacheContentTypes.register(MarkdownEscaping(), named: MarkdownEscaping.name)
         self.directory = directory
+        // A link to a folder (such as the checkout's `templates`) is read as the folder.
+        let root = directory.resolvingSymlinksInPath()
         var library = MustacheLibrary()
-        let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
             .filter { $0.pathExtension == "mustache" }
             .sorted { $0.path < $1.path } ?? []
         guard !files.isEmpty else { throw TemplateError.noTemplates(directory: directory.path) }
         for file in files {
-            let name = String(file.standardizedFileURL.path.dropFirst(directory.standardizedFileURL.path.count + 1)
+            let name = String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)
                 .dropLast(".mustache".count))
             library.register(try TemplateLibrary.parse(file), named: name)
         }
@@ -34,27 +37,40 @@ public struct TemplateLibrary: Sendable {
         try TemplateLibrary(directory: builtInDirectory())
     }
 
-    /// Where the built-in templates are: `$MADANG_TEMPLATES`, else `share/madang/templates`
-    /// beside an installed binary, else the `templates` folder of the source checkout the
-    /// binary was built from (found from the binary's path, then from this source file's).
+    /// Where the built-in templates are: `$MADANG_TEMPLATES` when it is set, else the
+    /// `Templates` folder of this library's resource bundle beside the running binary
+    /// (`Madang_MadangDigest.resources` on Linux, `Madang_MadangDigest.bundle` on macOS), which
+    /// SwiftPM builds and an install copies with the binary.
+    ///
+    /// This is the lookup `Bundle.module` makes first, without its second step: that one
+    /// falls back to the build folder of the checkout the binary was built in (and stops
+    /// the process when that is gone too), so a copied binary would quietly use
+    /// templates it was not shipped with.
     public static func builtInDirectory() throws -> URL {
         var candidates: [URL] = []
         if let override = ProcessInfo.processInfo.environment["MADANG_TEMPLATES"], !override.isEmpty {
             candidates.append(URL(fileURLWithPath: override))
+        } else {
+            var folders = [Bundle.main.bundleURL]
+            if let executable = Bundle.main.executableURL {
+                folders.append(executable.deletingLastPathComponent())
+                folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+            }
+            for folder in folders {
+                candidates.append(folder.appendingPathComponent("\(bundleName).resources/Templates"))
+                candidates.append(folder.appendingPathComponent("\(bundleName).bundle/Contents/Resources/Templates"))
+                candidates.append(folder.appendingPathComponent("\(bundleName).bundle/Templates"))
+            }
         }
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            let bin = executable.deletingLastPathComponent()
-            candidates.append(bin.deletingLastPathComponent().appendingPathComponent("share/madang/templates"))
-            candidates.append(contentsOf: ancestors(of: bin).map { $0.appendingPathComponent("templates") })
-        }
-        let source = URL(fileURLWithPath: #filePath)
-        candidates.append(contentsOf: ancestors(of: source.deletingLastPathComponent()).map { $0.appendingPathComponent("templates") })
         for candidate in candidates
         where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("digest.md.mustache").path) {
             return candidate
         }
         throw TemplateError.builtInsMissing(searched: candidates.map(\.path))
     }
+
+    /// The name SwiftPM gives this library's resource bundle.
+    static let bundleName = "Madang_MadangDigest"
 
     /// Reads one template file on its own, as given with `--template FILE`.
     public static func parse(_ file: URL) throws -> MustacheTemplate {
@@ -69,7 +85,7 @@ public struct TemplateLibrary: Sendable {
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError.syntax(
                 file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                message: TemplateError.explain(error.error))
+                message: TemplateLibrary.explain(error.error))
         }
     }
 
@@ -97,13 +113,20 @@ public struct TemplateLibrary: Sendable {
         template.render(context, library: library)
     }
 
-    private static func ancestors(of folder: URL) -> [URL] {
-        var result: [URL] = []
-        var current = folder.standardizedFileURL
-        while current.path != "/" {
-            result.append(current)
-            current = current.deletingLastPathComponent()
+    /// What a Mustache parser error means, in words.
+    private static func explain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed (expected }})"
+        case .expectedSectionEnd: return "a section is never closed (expected {{/name}})"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only block definitions may stand inside an inheritance section"
+        case .textInsideInheritSection: return "text cannot stand inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "the pragma tag is malformed (expected {{% NAME: VALUE}})"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        @unknown default: return "\(error)"
         }
-        return result
     }
 }

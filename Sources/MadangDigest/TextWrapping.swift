@@ -1,3 +1,5 @@
+import MadangCore
+
 /// Wraps plain text for a terminal or an e-mail: each line longer than the width is
 /// broken at spaces (or, in a run with no space, between characters), measured in
 /// terminal cells so Hangul counts double; continuation lines are indented to where

@@ -1,3 +1,4 @@
+import MadangCore
 import Foundation
 
 /// Hands values from one thread to another through a bounded buffer: the sender

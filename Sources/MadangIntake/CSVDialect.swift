@@ -1,3 +1,5 @@
+import MadangCore
+
 /// How a CSV file separates fields and quotes them.
 public struct CSVDialect: Hashable, Sendable {
     /// The field separator: `,`, `;` or tab in practice.
@@ -19,6 +21,16 @@ public struct CSVDialect: Hashable, Sendable {
     public static let delimiterNames: [(name: String, byte: UInt8)] = [
         ("comma", UInt8(ascii: ",")), ("semicolon", UInt8(ascii: ";")), ("tab", 0x09),
     ]
+
+    /// The delimiter a person names: comma, semicolon, tab (or `\t`), or one ASCII
+    /// character other than a quote or a line break; nil for anything else.
+    public static func delimiter(named text: String) -> UInt8? {
+        if let named = delimiterNames.first(where: { $0.name == text.lowercased() }) { return named.byte }
+        if text == "\\t" { return 0x09 }
+        guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80, byte != 0x22, byte != 0x0A, byte != 0x0D
+        else { return nil }
+        return byte
+    }
 
     /// "comma", "semicolon", "tab", or the character itself.
     public var delimiterName: String {

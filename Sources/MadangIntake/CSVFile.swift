@@ -1,17 +1,29 @@
+import MadangCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
+private let readFile = Glibc.read
+#elseif canImport(Musl)
+import Musl
+private let readFile = Musl.read
+#elseif canImport(Darwin)
+import Darwin
+private let readFile = Darwin.read
 #endif
 
-/// A CSV file on disk with its encoding and dialect, found from its first bytes
-/// or given by the user, read as a stream of records in constant memory.
+/// A CSV file, on disk or already in memory (an upload), with its encoding and
+/// dialect, found from its first bytes or given by the user, read as a stream of
+/// records; a file on disk is read in constant memory.
 ///
 /// ```swift
 /// let file = try CSVFile(path: "comments.csv")
 /// let digest = try file.read { record in print(record.line, record.fields) }
 /// ```
 public struct CSVFile: Sendable {
+    /// The file's path, or the name an upload was given.
     public let path: String
+    /// The bytes of an upload; nil for a file on disk, which is read as it goes.
+    private let contents: [UInt8]?
     /// The file's size in bytes.
     public let size: Int
     public let encoding: TextEncoding
@@ -34,12 +46,31 @@ public struct CSVFile: Sendable {
     public init(
         path: String, encoding: TextEncodingChoice = .auto, delimiter: UInt8? = nil, strict: Bool = true
     ) throws {
-        self.path = path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = attributes[.size] as? Int
         else { throw CSVError.unreadable(path: path, reason: "no such file") }
+        try self.init(path: path, contents: nil, size: size, sample: try CSVFile.readPrefix(path: path, count: CSVFile.sampleSize),
+                      encoding: encoding, delimiter: delimiter, strict: strict)
+    }
+
+    /// A file already in memory, such as an upload; `name` stands for its path in messages.
+    public init(
+        name: String, bytes: [UInt8], encoding: TextEncodingChoice = .auto, delimiter: UInt8? = nil, strict: Bool = true
+    ) throws {
+        try self.init(path: name, contents: bytes, size: bytes.count, sample: Array(bytes.prefix(CSVFile.sampleSize)),
+                      encoding: encoding, delimiter: delimiter, strict: strict)
+    }
+
+    /// How much of the start is read to find the encoding and the delimiter.
+    private static let sampleSize = 64 * 1024
+
+    private init(
+        path: String, contents: [UInt8]?, size: Int, sample: [UInt8],
+        encoding: TextEncodingChoice, delimiter: UInt8?, strict: Bool
+    ) throws {
+        self.path = path
+        self.contents = contents
         self.size = size
-        let sample = try CSVFile.readPrefix(path: path, count: 64 * 1024)
         let detected = TextEncoding.detect(sample)
         switch encoding {
         case .auto:
@@ -83,9 +114,33 @@ public struct CSVFile: Sendable {
     public func read(
         progress: (Int) -> Void = { _ in }, _ onRecord: (CSVRecord) throws -> Void
     ) throws -> SHA256.Digest {
+        if let contents {
+            return try contents.withUnsafeBufferPointer { all in
+                var offset = 0
+                return try read(progress: progress, onRecord) { chunk in
+                    let count = min(chunk.count, all.count - offset)
+                    if count > 0 { chunk.baseAddress!.update(from: all.baseAddress! + offset, count: count) }
+                    offset += count
+                    return count
+                }
+            }
+        }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        return try read(progress: progress, onRecord) { chunk in
+            let count = readFile(descriptor, chunk.baseAddress, chunk.count)
+            guard count >= 0 else { throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+            return count
+        }
+    }
+
+    /// Reads chunks from `next` (which fills the buffer it is given and returns how much
+    /// it filled, 0 at the end) and hands each record to `onRecord`.
+    private func read(
+        progress: (Int) -> Void, _ onRecord: (CSVRecord) throws -> Void,
+        next: (UnsafeMutableBufferPointer<UInt8>) throws -> Int
+    ) throws -> SHA256.Digest {
         var hash = SHA256()
         let decoder = try InputDecoder(encoding: encoding, startOffset: bomLength)
         var reader = CSVReader(dialect: dialect)
@@ -94,8 +149,7 @@ public struct CSVFile: Sendable {
         text.reserveCapacity(CSVFile.chunkSize * 2)
         var total = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            guard count >= 0 else { throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+            let count = try chunk.withUnsafeMutableBufferPointer { try next($0) }
             let skip = total == 0 ? min(bomLength, count) : 0
             total += count
             text.removeAll(keepingCapacity: true)

@@ -1,3 +1,5 @@
+import MadangCore
+
 /// A byte-level, streaming RFC 4180 reader: feed it chunks of UTF-8 text of any
 /// size and it calls back with each complete record, in constant memory.
 ///

@@ -1,3 +1,5 @@
+import MadangCore
+
 /// One record read by ``CSVReader``: its fields as UTF-8 bytes, and where it stood.
 ///
 /// A record is only valid during the callback it is passed to; copy what you keep.

@@ -1,3 +1,5 @@
+import MadangCore
+
 /// Writes CSV the way spreadsheets read it back: every field quoted when it must
 /// be, CRLF line ends, and cells that would start a formula (`=`, `+`, `-`, `@`,
 /// tab, carriage return) defused with a leading apostrophe, since the text is

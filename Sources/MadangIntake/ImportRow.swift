@@ -40,24 +40,25 @@ public struct RowConverter: Sendable {
 
     /// The item for `record`, or why the row cannot be imported.
     public func convert(_ record: CSVRecord) -> Result<ImportRow, RowProblem> {
-        if let problem = record.problem { return .failure(RowProblem(line: record.line, reason: problem.description)) }
+        if let problem = record.problem {
+            return .failure(RowProblem(line: record.line, column: problem.column, kind: .malformed(problem.message)))
+        }
         guard record.count == mapping.header.count else {
-            return .failure(RowProblem(line: record.line, reason:
-                "line \(record.line): \(record.count) fields where the header has \(mapping.header.count)"))
+            return .failure(RowProblem(line: record.line, kind: .fieldCount(found: record.count, expected: mapping.header.count)))
         }
         func value(_ field: ImportField) -> String? {
             mapping[field].flatMap { Text.optional(record[$0]) }
         }
-        func fail(_ reason: String) -> Result<ImportRow, RowProblem> {
-            .failure(RowProblem(line: record.line, reason: "line \(record.line): \(reason)"))
+        func fail(_ kind: RowProblem.Kind, _ field: ImportField? = nil) -> Result<ImportRow, RowProblem> {
+            let column = field.flatMap { mapping[$0] }
+            return .failure(RowProblem(line: record.line, column: column.map { $0 + 1 },
+                                       columnName: column.map { mapping.header[$0] }, kind: kind))
         }
-        guard let body = value(.body) else { return fail("the text (column '\(mapping.header[mapping[.body]!])') is empty") }
+        guard let body = value(.body) else { return fail(.emptyText, .body) }
         var item = Item(hearingID: hearingID, kind: kind, body: body,
                         provenance: .imported(file: fileName, line: record.line), receivedAt: receivedAt)
         if let when = value(.submittedAt) {
-            guard let date = SubmissionDate.parse(when, timeZone: timeZone) else {
-                return fail("'\(when)' is not a date (write 2024-03-05 14:30, 2024.03.05 or 3/5/2024 14:30:00)")
-            }
+            guard let date = SubmissionDate.parse(when, timeZone: timeZone) else { return fail(.notADate(when), .submittedAt) }
             item.receivedAt = date
         }
         var contact = Contact(email: value(.email), phone: value(.phone))
@@ -68,11 +69,11 @@ public struct RowConverter: Sendable {
         var author = value(.author) ?? (names.isEmpty ? nil : names.joined(separator: " "))
         switch kind {
         case .statement:
-            guard let label = value(.speaker) else { return fail("no speaker given") }
+            guard let label = value(.speaker) else { return fail(.noSpeaker, .speaker) }
             do {
                 item.speakerID = try panel.participant(matching: label).id
             } catch {
-                return fail(error.description)
+                return fail(.unknownSpeaker(label, reason: error.description), .speaker)
             }
         case .comment:
             item.title = value(.title)
@@ -83,13 +84,11 @@ public struct RowConverter: Sendable {
             item.author = author
             item.contact = contact
             item.title = value(.title) ?? RowConverter.titleFromBody(body)
-            guard let group = value(.group) ?? defaultGroup else {
-                return fail("no group: add a group column, or give one for every row with --group NAME")
-            }
+            guard let group = value(.group) ?? defaultGroup else { return fail(.noGroup, .group) }
             item.group = group
             if let count = value(.supporters) {
                 guard let supporters = Int(count.filter { $0 != "," }), supporters >= 0 else {
-                    return fail("'\(count)' is not a number of supporters")
+                    return fail(.notACount(count), .supporters)
                 }
                 item.supporters = supporters
             }
@@ -97,7 +96,7 @@ public struct RowConverter: Sendable {
         do {
             item = try item.validated()
         } catch {
-            return fail(error.description)
+            return fail(.invalid(error))
         }
         return .success(ImportRow(
             item: item, fingerprint: fingerprint(of: item, externalID: value(.externalID), submitted: value(.submittedAt))))
@@ -120,10 +119,4 @@ public struct RowConverter: Sendable {
         let sentence = firstLine.split(separator: ". ", maxSplits: 1).first.map(String.init) ?? firstLine
         return sentence.count <= 60 ? sentence : String(sentence.prefix(59)) + "…"
     }
-}
-
-/// A row that was not imported, and why; written to the rejects file.
-public struct RowProblem: Error, Equatable, Sendable {
-    public var line: Int
-    public var reason: String
 }

@@ -1,3 +1,4 @@
+import MadangCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -49,10 +50,10 @@ final class InputDecoder {
     private func passUTF8(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into output: inout [UInt8]) throws {
         var input = carry
         input.append(contentsOf: chunk)
-        let keep = isFinal ? 0 : input.withUnsafeBufferPointer(UTF8Validation.incompleteTailLength)
+        let keep = isFinal ? 0 : input.withUnsafeBufferPointer(UTF8Walk.incompleteTailLength)
         let body = input[..<(input.count - keep)]
         if String(validating: body, as: UTF8.self) == nil {
-            let bad = UTF8Validation.firstInvalidByte(in: body, allowTruncatedEnd: false) ?? 0
+            let bad = UTF8Walk.firstInvalidByte(in: body) ?? 0
             throw CSVError.invalidByte(
                 line: lineFeeds + countLineFeeds(body[..<bad]) + 1,
                 byteOffset: consumed - carry.count + bad, encoding: encoding.rawValue)

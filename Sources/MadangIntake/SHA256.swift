@@ -1,3 +1,5 @@
+import MadangCore
+
 /// SHA-256 (FIPS 180-4), fed incrementally: the fingerprint of an imported file
 /// and of each imported row.
 ///

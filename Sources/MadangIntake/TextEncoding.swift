@@ -1,3 +1,5 @@
+import MadangCore
+
 /// The text encodings CSV files arrive in.
 public enum TextEncoding: String, CaseIterable, Sendable {
     case utf8 = "utf-8"
@@ -50,7 +52,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
             if oddZeros * 3 > pairs && evenZeros * 10 < pairs { return (.utf16LittleEndian, 0) }
             if evenZeros * 3 > pairs && oddZeros * 10 < pairs { return (.utf16BigEndian, 0) }
         }
-        if UTF8Validation.firstInvalidByte(in: sample, allowTruncatedEnd: true) == nil { return (.utf8, 0) }
+        if UTF8Walk.firstInvalidByte(in: sample, allowTruncatedEnd: true) == nil { return (.utf8, 0) }
         return (looksLikeCP949(sample) ? .cp949 : .windows1252, 0)
     }
 
@@ -74,48 +76,4 @@ public enum TextEncodingChoice: Hashable, Sendable {
     /// UTF-16, byte order from the byte-order mark (little-endian without one).
     case utf16
     case forced(TextEncoding)
-}
-
-/// Checking that bytes are UTF-8.
-enum UTF8Validation {
-    /// The index of the first byte that is not part of valid UTF-8, or nil. With
-    /// `allowTruncatedEnd`, a sequence cut off by the end of the buffer is fine.
-    static func firstInvalidByte(in bytes: some RandomAccessCollection<UInt8>, allowTruncatedEnd: Bool) -> Int? {
-        let array = Array(bytes)
-        var i = 0
-        while i < array.count {
-            let b = array[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return i
-            }
-            if i + length > array.count {
-                if allowTruncatedEnd, validPrefix(array[i...], length: length) { return nil }
-                return i
-            }
-            if String(validating: array[i..<i + length], as: UTF8.self) == nil { return i }
-            i += length
-        }
-        return nil
-    }
-
-    /// The length of an incomplete but so-far valid sequence at the end of `bytes` (0 to 3).
-    static func incompleteTailLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = bytes.count
-        for back in 1...min(3, n) where n - back >= 0 {
-            let b = bytes[n - back]
-            if b & 0xC0 == 0x80 { continue }
-            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-            return length > back ? back : 0
-        }
-        return 0
-    }
-
-    private static func validPrefix(_ bytes: ArraySlice<UInt8>, length: Int) -> Bool {
-        bytes.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 } && bytes.count < length
-    }
 }

@@ -1,3 +1,5 @@
+import MadangCore
+
 /// The lines of a transcript file, decoded strictly as UTF-8.
 ///
 /// A byte-order mark at the start is dropped. Bytes that are not UTF-8 (a file saved
@@ -14,7 +16,7 @@ public enum TranscriptText {
             if end > start, bytes[end - 1] == 0x0D { end -= 1 }
             let slice = bytes[start..<end]
             guard let line = String(validating: slice, as: UTF8.self) else {
-                let bad = firstInvalidByte(in: slice) ?? start
+                let bad = start + (UTF8Walk.firstInvalidByte(in: slice) ?? 0)
                 throw .notUTF8(source: source, line: lines.count + 1, byteOffset: bad)
             }
             lines.append(line)
@@ -22,20 +24,6 @@ public enum TranscriptText {
         }
         if lines.last == "" { lines.removeLast() }
         return lines
-    }
-
-    /// The offset, from the start of the file, of the first byte that breaks UTF-8.
-    private static func firstInvalidByte(in slice: ArraySlice<UInt8>) -> Int? {
-        var index = slice.startIndex
-        while index < slice.endIndex {
-            let lead = slice[index]
-            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
-            guard length > 0, index + length <= slice.endIndex,
-                  String(validating: slice[index..<index + length], as: UTF8.self) != nil
-            else { return index }
-            index += length
-        }
-        return nil
     }
 }
 

@@ -29,9 +29,14 @@ extension Store {
     /// The items of a hearing: statements in speaking order, then comments and
     /// proposals as they were received.
     ///
-    /// - Parameter goal: only items filed under the goal with this code (by a person,
-    ///   or by the machine where no person decided otherwise).
-    public func items(hearingID: Int64, kind: ItemKind? = nil, goal: String? = nil) throws -> [Item] {
+    /// - Parameters:
+    ///   - goal: only items filed under the goal with this code (by a person, or by the
+    ///     machine where no person decided otherwise).
+    ///   - offset: how many items to pass over first.
+    ///   - limit: the most items to return; nil for all.
+    public func items(
+        hearingID: Int64, kind: ItemKind? = nil, goal: String? = nil, offset: Int = 0, limit: Int? = nil
+    ) throws -> [Item] {
         try read { db in
             var sql = Item.selection + " WHERE item.hearingId = ?"
             var arguments: StatementArguments = [hearingID]
@@ -50,6 +55,10 @@ extension Store {
                  ORDER BY CASE item.kind WHEN 'statement' THEN 0 WHEN 'comment' THEN 1 ELSE 2 END,
                           item.speakingOrder, item.receivedAt, item.id
                 """
+            if limit != nil || offset > 0 {
+                sql += " LIMIT ? OFFSET ?"
+                arguments += [limit ?? -1, offset]
+            }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Item.init(row:))
         }
     }

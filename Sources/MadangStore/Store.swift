@@ -7,7 +7,9 @@ import MadangCore
 ///
 /// Every write runs in its own `BEGIN IMMEDIATE` transaction, so a crash leaves
 /// the file as it was before the write, and two `madang` processes writing at
-/// once take turns (WAL mode and a busy timeout) instead of failing.
+/// once take turns (WAL mode and a busy timeout) instead of failing. Reads run on
+/// a pool of their own connections and see the last committed state: within one
+/// process a listing or a search answers while a long import is still writing.
 ///
 /// ```swift
 /// let store = try Store.create(at: "madang.sqlite", actor: "organizer")
@@ -18,7 +20,7 @@ public struct Store: Sendable {
     public let path: String
     /// The name written in the audit log for every change made through this store.
     public let actor: String
-    let queue: DatabaseQueue
+    let pool: DatabasePool
 
     /// How long a write waits for another process's write to finish.
     static let busyTimeout: TimeInterval = 30
@@ -46,29 +48,38 @@ public struct Store: Sendable {
         configuration.prepareDatabase { db in
             db.add(tokenizer: SearchIndexTokenizer.self)
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A new file gets 16 KiB pages before the pool turns WAL on (an existing one
+            // keeps its own): an import of a million rows, with its search index, took
+            // 38.6 s instead of 44 s with the default 4 KiB (8 KiB: 41.8 s, 32 KiB: 39.6 s).
+            if try Int.fetchOne(db, sql: "PRAGMA page_count") == 0 {
+                try db.execute(sql: "PRAGMA page_size = 16384")
+            }
         }
         self.path = path
         self.actor = actor
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.writeWithoutTransaction { db in
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    // A new file gets 16 KiB pages (an existing one keeps its own): an import
-                    // of a million rows, with its search index, took 38.6 s instead of 44 s
-                    // with the default 4 KiB (8 KiB: 41.8 s, 32 KiB: 39.6 s).
-                    try db.execute(sql: "PRAGMA page_size = 16384")
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
-                }
-            }
-            try Store.migrate(queue, path: path)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Store.migrate(pool, path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notMadangDatabase(path: path, reason: "not an SQLite file")
         }
     }
 
-    private static func migrate(_ queue: DatabaseQueue, path: String) throws {
+    private init(path: String, actor: String, pool: DatabasePool) {
+        self.path = path
+        self.actor = actor
+        self.pool = pool
+    }
+
+    /// The same store, with `actor` written in the audit log for the changes made
+    /// through it: one open file can serve many people.
+    public func acting(as actor: String) -> Store {
+        Store(path: path, actor: actor, pool: pool)
+    }
+
+    private static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = Schema.migrator
-        let (complete, superseded, foreign) = try queue.read { db in
+        let (complete, superseded, foreign) = try pool.read { db in
             let hasMigrations = try db.tableExists("grdb_migrations")
             let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             return (
@@ -79,17 +90,17 @@ public struct Store: Sendable {
         }
         if foreign { throw StoreError.notMadangDatabase(path: path, reason: "it holds tables of another program") }
         if superseded { throw StoreError.newerSchema(path: path) }
-        if !complete { try migrator.migrate(queue) }
+        if !complete { try migrator.migrate(pool) }
     }
 
     /// The names of the applied schema migrations, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try queue.read { db in try Schema.migrator.appliedMigrations(db) }
+        try pool.read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
     /// Runs `body` in an immediate transaction: all of it is stored, or none.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.writeWithoutTransaction { db in
+        try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)
@@ -100,7 +111,7 @@ public struct Store: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read(body)
+        try pool.read(body)
     }
 
     /// Adds a line to the audit log, inside the caller's transaction.

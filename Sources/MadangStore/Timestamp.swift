@@ -1,4 +1,5 @@
 import Foundation
+import MadangCore
 
 /// How instants are written in the database: ISO 8601 in UTC with milliseconds
 /// (`2024-03-05T05:30:15.250Z`), which sorts as text in time order.
@@ -8,18 +9,9 @@ enum Timestamp {
     /// Formats by hand: an import writes two per row, and the format style is slow.
     static func string(_ date: Date) -> String {
         let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
-        var days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
+        let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
         let inDay = milliseconds - days * 86_400_000
-        // Civil date from days since 1970-01-01 (proleptic Gregorian).
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilDate.date(days: days)
         var out: [UInt8] = []
         out.reserveCapacity(24)
         func put(_ value: Int, _ width: Int) {

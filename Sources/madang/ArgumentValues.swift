@@ -1,6 +1,5 @@
 import ArgumentParser
 import MadangCore
-import MadangDigest
 
 // Domain enums typed on the command line. Their raw values are the words users
 // type, and their cases are listed in --help.

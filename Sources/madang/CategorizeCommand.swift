@@ -1,10 +1,9 @@
 import ArgumentParser
-import MadangCategorizer
+import Foundation
 import MadangCore
-import MadangDigest
-import MadangStore
+import MadangService
 
-struct CategorizeCommand: ParsableCommand {
+struct CategorizeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "categorize",
         abstract: "File every item of a hearing under the goals whose terms it contains.",
@@ -28,49 +27,76 @@ struct CategorizeCommand: ParsableCommand {
     var train: String?
     @Flag(help: "Also print how long tagging took, apart from reading and storing (for benchmarks).") var timings = false
 
-    func run() throws {
+    func run() async throws {
         let start = ContinuousClock.now
-        let store = try database.open()
-        let hearing = try store.hearing(slug: self.hearing)
-        guard !(try store.goals(hearingID: hearing.id ?? 0)).isEmpty else {
-            throw CLIError("\(hearing.slug) has no goals yet. Load its taxonomy first: madang goals load \(hearing.slug) FILE")
-        }
-        let people = explain
-            ? Dictionary(grouping: try store.tags(hearingID: hearing.id ?? 0, source: .person), by: \.itemID)
-            : [:]
-        var uncategorized: [String] = []
-        func line(_ item: Item) -> String {
-            "#\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))"
-        }
-        let training = try train.map { try LabeledData(path: $0) }
-        let summary = try Categorizing.run(store: store, hearing: hearing, training: training) { item, results in
-            guard explain else { return }
-            let decided = people[item.id ?? 0] ?? []
-            guard !results.isEmpty || !decided.isEmpty else {
-                uncategorized.append(line(item))
-                return
-            }
-            print(line(item))
-            for result in results {
-                print("   \(result.goalCode) score \(String(format: "%.2f", result.score ?? 0)) (\(result.source.rawValue)): \(result.evidence.joined(separator: ", "))")
-            }
-            for tag in decided {
-                print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")
-            }
+        let explanation = Explanation(enabled: explain)
+        let result = try await database.open().categorize(hearing, training: train, explain: explain) { filing in
+            explanation.add(filing)
         }
         if explain {
-            if !uncategorized.isEmpty {
+            explanation.printUncategorized()
+            print("")
+        }
+        print(CategorizeCommand.summary(result))
+        if timings {
+            let seconds = result.taggingSeconds
+            // Tagging runs on a second thread beside the reading and storing, so the two overlap.
+            print(String(format: "Timing: tagging %.3f s (%.0f items/s, on a second thread beside reading and storing); whole run %.3f s.",
+                         seconds, Double(result.items) / max(seconds, 1e-9), start.duration(to: .now).seconds))
+        }
+    }
+
+    /// What categorizing did, in three lines.
+    static func summary(_ result: CategorizeResult) -> String {
+        let changed = result.changed
+        var text = "Filed \(result.categorized) of \(result.items) items under goals (\(result.ruleTags) rule tags, "
+            + "\(result.modelTags) model tags); \(result.items - result.categorized) match no goal and stay uncategorized."
+            + (changed == 0 ? "\nNo tag changed, so none was written."
+                : "\n\(changed) tag\(changed == 1 ? "" : "s") new, changed or taken off: only \(changed == 1 ? "it was" : "these were") written.")
+        if let model = result.model {
+            text += "\nModel v\(model.version), \(model.trainedNow ? "trained now" : "trained earlier") on \(model.trainingSize) labelled texts."
+        } else {
+            text += "\nNo model yet: it learns once people have tagged \(CategorizeResult.trainingThreshold) items under two goals or more (madang tag), or from --train FILE."
+        }
+        return text
+    }
+
+    /// `--explain`'s listing: each filed item as it comes, the uncategorized ones at the end.
+    /// Called on the thread that stores the tags.
+    final class Explanation: @unchecked Sendable {
+        let enabled: Bool
+        private let lock = NSLock()
+        private var uncategorized: [String] = []
+
+        init(enabled: Bool) { self.enabled = enabled }
+
+        func add(_ filing: ItemFiling) {
+            guard enabled else { return }
+            lock.withLock {
+                guard !filing.tags.isEmpty || !filing.decisions.isEmpty else {
+                    uncategorized.append(line(filing.item))
+                    return
+                }
+                print(line(filing.item))
+                for tag in filing.tags {
+                    print("   \(tag.goalCode) score \(String(format: "%.2f", tag.score ?? 0)) (\(tag.source.rawValue)): \(tag.evidence.joined(separator: ", "))")
+                }
+                for tag in filing.decisions {
+                    print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")
+                }
+            }
+        }
+
+        func printUncategorized() {
+            lock.withLock {
+                guard !uncategorized.isEmpty else { return }
                 print("\nUncategorized (no goal's terms found):")
                 uncategorized.forEach { print("   " + $0) }
             }
-            print("")
         }
-        print(summary.line)
-        if timings {
-            let seconds = summary.taggingSeconds
-            // Tagging runs on a second thread beside the reading and storing, so the two overlap.
-            print(String(format: "Timing: tagging %.3f s (%.0f items/s, on a second thread beside reading and storing); whole run %.3f s.",
-                         seconds, Double(summary.items) / max(seconds, 1e-9), start.duration(to: .now).seconds))
+
+        private func line(_ item: Item) -> String {
+            "#\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))"
         }
     }
 }
@@ -85,12 +111,12 @@ struct DecisionArguments: ParsableArguments {
     @Argument(help: "The item's id, as `madang items` shows it.") var item: Int64
     @Argument(help: "The goal's id, as `madang goals list` shows it.") var goal: String
 
-    func decide(tagged: Bool) throws {
-        try database.open().decide(itemID: item, goalCode: goal, tagged: tagged)
+    func decide(tagged: Bool) async throws {
+        try await database.open().decide(item: item, goal: goal, tagged: tagged)
     }
 }
 
-struct TagCommand: ParsableCommand {
+struct TagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tag",
         abstract: "File an item under a goal yourself; a person's decision always wins over the machine's.",
@@ -101,13 +127,13 @@ struct TagCommand: ParsableCommand {
 
     @OptionGroup var decision: DecisionArguments
 
-    func run() throws {
-        try decision.decide(tagged: true)
+    func run() async throws {
+        try await decision.decide(tagged: true)
         print("Item #\(decision.item) is filed under \(decision.goal) by \(decision.database.actor); re-categorizing will keep it.")
     }
 }
 
-struct UntagCommand: ParsableCommand {
+struct UntagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "untag",
         abstract: "Take an item out of a goal yourself; the machine will not put it back.",
@@ -118,8 +144,8 @@ struct UntagCommand: ParsableCommand {
 
     @OptionGroup var decision: DecisionArguments
 
-    func run() throws {
-        try decision.decide(tagged: false)
+    func run() async throws {
+        try await decision.decide(tagged: false)
         print("Item #\(decision.item) is out of \(decision.goal) by \(decision.database.actor)'s decision; re-categorizing will not put it back.")
     }
 }

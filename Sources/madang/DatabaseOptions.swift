@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MadangStore
+import MadangService
 
 /// The `--db` option every command that touches the database takes.
 struct DatabaseOptions: ParsableArguments {
@@ -16,14 +16,14 @@ struct DatabaseOptions: ParsableArguments {
         DatabaseLocation.actor(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens the existing database; says to run `madang init` when there is none.
-    func open() throws -> Store {
-        try Store.open(at: path, actor: actor)
+    /// Opens the existing database.
+    func open() async throws -> Workspace {
+        try await Workspace.open(at: path, actor: actor)
     }
 
     /// Opens the database, creating it when there is none.
-    func create() throws -> Store {
-        try Store.create(at: path, actor: actor)
+    func create() async throws -> Workspace {
+        try await Workspace.create(at: path, actor: actor)
     }
 }
 

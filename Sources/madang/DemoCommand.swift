@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import MadangDemo
-import MadangDigest
-import MadangStore
+import MadangCore
+import MadangService
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build sample hearings from the seed press releases and write their digest in Markdown, HTML and text.",
@@ -13,7 +12,9 @@ struct DemoCommand: ParsableCommand {
             the 4th Smart City Comprehensive Plan (smart-city-plan-4), the Gwangju citizen \
             participation group's proposals (gwangju-citizen-group) and the Smart City Convergence \
             Alliance seminar (smart-city-alliance-seminar). Running it again rebuilds those three \
-            and leaves every other hearing alone. The plan hearing's opinions are filed under the             plan's three goals (the taxonomy of examples/smart-city-plan-4.goals.yaml), and its             digest is written as .md, .html (open it in a browser and print) and .txt.
+            and leaves every other hearing alone. The plan hearing's opinions are filed under the \
+            plan's three goals (the taxonomy of examples/smart-city-plan-4.goals.yaml), and its \
+            digest is written as .md, .html (open it in a browser and print) and .txt.
 
             Examples:
               madang demo
@@ -24,13 +25,12 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write the digests into.", valueName: "folder"))
     var out = "madang-demo"
 
-    func run() throws {
-        let store = try database.create()
-        let result = try Demo.run(store: store, templates: try TemplateLibrary.builtIn(),
-                                  outputDirectory: URL(fileURLWithPath: out))
-        print("Built \(result.slugs.count) sample hearings in \(store.path):")
+    func run() async throws {
+        let workspace = try await database.create()
+        let result = try await workspace.runDemo(writingTo: URL(fileURLWithPath: out))
+        print("Built \(result.hearings.count) sample hearings in \(workspace.path):")
         var table = TextTable(header: ["HEARING", "ITEMS"])
-        for slug in result.slugs { table.append([slug, "\(result.itemCounts[slug] ?? 0) items"]) }
+        for hearing in result.hearings { table.append([hearing.slug, "\(hearing.items) items"]) }
         print(table.rendered().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
         print("\nDigests written:")
         for file in result.digests { print("  \(file.path)") }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import MadangDigest
-import MadangStore
+import MadangCore
+import MadangService
 
-struct DigestCommand: ParsableCommand {
+struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Write a hearing's digest: its facts, the panel in speaking order, and goal by goal the counts, quotes and proposals.",
@@ -21,11 +21,11 @@ struct DigestCommand: ParsableCommand {
             {{> partials/goal.html}}, are available to it).
 
             Examples:
-              madang digest smart-city-plan-4             # Markdown, on the screen
+              madang digest smart-city-plan-4
               madang digest smart-city-plan-4 --format html -o digest.html
               madang digest smart-city-plan-4 --format txt --initials
               madang digest smart-city-plan-4 --context > context.json
-              madang digest smart-city-plan-4 --template my-digest.md.mustache -o digest.md
+              madang digest smart-city-plan-4 --template mine.md.mustache -o digest.md
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -46,16 +46,13 @@ struct DigestCommand: ParsableCommand {
         if initials && showNames { throw ValidationError("Choose one of --initials and --show-names.") }
     }
 
-    func run() throws {
-        let store = try database.open()
-        let options = DigestOptions(citizens: showNames ? .names : initials ? .initials : .numbers)
-        let data = try DigestBuilder.context(store: store, slug: hearing, options: options)
-        let text: String
-        if context {
-            text = try Console.json(data) + "\n"
+    func run() async throws {
+        let workspace = try await database.open()
+        let citizens: CitizenStyle = showNames ? .names : initials ? .initials : .numbers
+        let text = if context {
+            try Console.json(try await workspace.digestContext(hearing, citizens: citizens)) + "\n"
         } else {
-            let library = try TemplateLibrary.builtIn()
-            text = try library.render(data, format: format, template: try template.map { try TemplateLibrary.parse(URL(fileURLWithPath: $0)) })
+            try await workspace.digest(hearing, DigestRequest(format: format, templateFile: template, citizens: citizens))
         }
         guard let output else { return print(text, terminator: "") }
         do {

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import MadangCategorizer
-import MadangDigest
-import MadangStore
+import MadangCore
+import MadangService
 
-struct EvaluateCommand: ParsableCommand {
+struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Measure the categorizer on a labelled CSV: per-goal precision, recall, F1, macro-F1, accuracy, confusion.",
@@ -18,8 +17,9 @@ struct EvaluateCommand: ParsableCommand {
             may be anything.
 
             Examples:
-              madang evaluate smart-city-plan-4 labelled.csv
-              madang evaluate smart-city-plan-4 ../shared/testdata/policy-topics/cap_us_congress_bills_sample.csv --cross-validate 5
+              madang evaluate plan-4 labelled.csv
+              madang evaluate plan-4 labelled.csv --text-column body --label-column goal
+              madang evaluate plan-4 bills.csv --cross-validate 5
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -34,28 +34,22 @@ struct EvaluateCommand: ParsableCommand {
         if let folds, folds < 2 { throw ValidationError("--cross-validate takes 2 folds or more.") }
     }
 
-    func run() throws {
-        let data = try LabeledData(path: file, textColumn: textColumn, labelColumn: labelColumn)
-        print("\(data.texts.count) labelled texts from \(file) (text: \(data.textColumn), label: \(data.labelColumn)).")
-        let evaluation: Evaluation
+    func run() async throws {
+        let report = if let folds {
+            try await Workspace.crossValidate(file: file, textColumn: textColumn, labelColumn: labelColumn, folds: folds)
+        } else {
+            try await database.open().evaluate(hearing, file: file, textColumn: textColumn, labelColumn: labelColumn)
+        }
+        print("\(report.texts) labelled texts from \(file) (text: \(report.textColumn), label: \(report.labelColumn)).")
         if let folds {
             print("Learned model, stratified \(folds)-fold cross-validation.\n")
-            evaluation = Evaluation.crossValidate(texts: data.texts, labels: data.labels, folds: folds)
         } else {
-            let store = try database.open()
-            let hearing = try store.hearing(slug: self.hearing)
-            let goals = try store.goals(hearingID: hearing.id ?? 0)
-            guard !goals.isEmpty else {
-                throw CLIError("\(hearing.slug) has no goals yet: load its taxonomy, or use --cross-validate K to test the learner on the file alone.")
-            }
-            print("The rules of \(hearing.slug); a text that matches no goal counts as \"none\".\n")
-            let rules = RuleCategorizer(goals: goals)
-            evaluation = Evaluation(truth: data.labels, predicted: data.texts.map { rules.categorize($0).first?.goal.code ?? "none" })
+            print("The rules of \(hearing); a text that matches no goal counts as \"none\".\n")
         }
-        print(EvaluateCommand.report(evaluation))
+        print(EvaluateCommand.report(report))
     }
 
-    static func report(_ evaluation: Evaluation) -> String {
+    static func report(_ evaluation: EvaluationReport) -> String {
         var table = TextTable(header: ["#", "LABEL", "PRECISION", "RECALL", "F1", "SUPPORT"], maximumCellWidth: 40)
         for (index, score) in evaluation.perLabel.enumerated() {
             table.append([String(index + 1), score.label, format(score.precision), format(score.recall), format(score.f1), String(score.support)])

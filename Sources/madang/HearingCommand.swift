@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
 import MadangCore
-import MadangDigest
-import MadangStore
+import MadangService
 
-struct HearingCommand: ParsableCommand {
+struct HearingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hearing",
         abstract: "Add, list, show and edit hearings.",
@@ -42,14 +41,15 @@ struct HearingCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a hearing.",
             discussion: """
                 Examples:
-                  madang hearing add smart-city-plan-4 --title "Public hearing on the 4th Smart City Plan" \\
-                    --kind public-hearing --date "2024-01-05 14:00" --venue "KRIHS, Sejong" \\
-                    --organizer "Ministry of Land, Infrastructure and Transport" --organizer KRIHS --in-person 400
+                  madang hearing add plan-4 --title "4th Smart City Plan"
+                  madang hearing add plan-4 --title "4th Plan" --date "2024-01-05 14:00"
+                  madang hearing add plan-4 --title Plan --kind public-hearing --venue "KRIHS"
+                  madang hearing add plan-4 --title Plan --organizer MOLIT --organizer KRIHS
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -57,17 +57,16 @@ struct HearingCommand: ParsableCommand {
         var slug: String
         @OptionGroup var fields: Fields
 
-        func run() throws {
+        func run() async throws {
             guard let title = fields.title else { throw ValidationError("Give the hearing a title with --title.") }
-            let store = try database.open()
             var hearing = Hearing(slug: slug, title: title)
             fields.apply(to: &hearing)
-            let stored = try store.addHearing(hearing)
+            let stored = try await database.open().addHearing(hearing)
             print("Added hearing \(stored.slug). Next: madang panel add \(stored.slug) NAME --role chair")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the hearings, the most recent first.",
             discussion: """
@@ -79,24 +78,23 @@ struct HearingCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: JSONFlag
 
-        func run() throws {
-            let store = try database.open()
-            let hearings = try store.hearings()
-            if output.json { return try Console.printJSON(hearings) }
+        func run() async throws {
+            let hearings = try await database.open().hearings()
+            if output.json { return try Console.printJSON(hearings.map(\.hearing)) }
             guard !hearings.isEmpty else {
                 return print("No hearings yet. Add one with: madang hearing add SLUG --title TITLE")
             }
             var table = TextTable(header: ["SLUG", "DATE", "KIND", "ITEMS", "TITLE"])
-            for hearing in hearings {
-                let count = try store.itemCounts(hearingID: hearing.id ?? 0).values.reduce(0, +)
+            for summary in hearings {
+                let hearing = summary.hearing
                 table.append([hearing.slug, hearing.startsAt?.description ?? "", hearing.kind.rawValue,
-                              String(count), hearing.title])
+                              String(summary.items), hearing.title])
             }
             print(table.rendered())
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a hearing's facts, panel and counts.",
             discussion: """
@@ -115,11 +113,9 @@ struct HearingCommand: ParsableCommand {
         @Argument(help: "The hearing's slug.") var slug: String
         @OptionGroup var output: JSONFlag
 
-        func run() throws {
-            let store = try database.open()
-            let hearing = try store.hearing(slug: slug)
-            let panel = try store.panel(hearingID: hearing.id ?? 0)
-            let counts = try store.itemCounts(hearingID: hearing.id ?? 0)
+        func run() async throws {
+            let details = try await database.open().hearing(slug)
+            let (hearing, panel, counts) = (details.hearing, details.panel, details.counts)
             if output.json {
                 let byName = Dictionary(uniqueKeysWithValues: ItemKind.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
                 return try Console.printJSON(Details(hearing: hearing, panel: panel.participants, items: byName))
@@ -143,7 +139,7 @@ struct HearingCommand: ParsableCommand {
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a hearing's facts. Only the options given change; an empty text clears a field.",
             discussion: """
@@ -157,9 +153,9 @@ struct HearingCommand: ParsableCommand {
         @Option(name: .customLong("slug"), help: "A new slug.") var newSlug: String?
         @OptionGroup var fields: Fields
 
-        func run() throws {
-            let store = try database.open()
-            let edited = try store.updateHearing(slug: slug) { hearing in
+        func run() async throws {
+            let (fields, newSlug) = (fields, newSlug)
+            let edited = try await database.open().editHearing(slug) { hearing in
                 fields.apply(to: &hearing)
                 if let newSlug { hearing.slug = newSlug }
             }

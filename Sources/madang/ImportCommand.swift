@@ -1,11 +1,9 @@
 import ArgumentParser
 import Foundation
 import MadangCore
-import MadangDigest
-import MadangIntake
-import MadangStore
+import MadangService
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import comments, proposals or statements from a CSV file.",
@@ -23,10 +21,13 @@ struct ImportCommand: ParsableCommand {
             Fields: \(ImportField.allCases.map(\.rawValue).joined(separator: ", ")).
 
             Examples:
-              madang import smart-city-plan-4 comments.csv --kind comment
-              madang import smart-city-plan-4 form.csv --kind comment --map 'What would you like to tell the city?=body'
-              madang import gwangju-citizen-group 제안.csv --kind proposal --group "Gwangju citizens" --dry-run
-              madang import smart-city-plan-4 excel.csv --kind comment --encoding cp949 --delimiter semicolon
+              madang import plan-4 comments.csv --kind comment
+              madang import plan-4 form.csv --kind comment --map 'Your opinion=body'
+              madang import plan-4 form.csv --kind comment --map 3=body --map 2=author
+              madang import gwangju 제안.csv --kind proposal --group "Gwangju citizens"
+              madang import gwangju 제안.csv --kind proposal --dry-run
+              madang import plan-4 excel.csv --kind comment --encoding cp949
+              madang import plan-4 excel.csv --kind comment --delimiter semicolon
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -43,98 +44,74 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Show the mapping, counts and errors, and store nothing.") var dryRun = false
     @Flag(help: "Import nothing if any row is bad.") var strict = false
 
-    func run() throws {
-        guard let encodingChoice = TextEncoding.named(encoding) else {
-            throw ValidationError("Unknown encoding '\(encoding)'; use auto, utf-8, utf-16, cp949.")
+    func run() async throws {
+        var request = ImportRequest(hearing: hearing, source: .file(path: file), kind: kind)
+        request.columnMap = maps
+        request.encoding = encoding
+        request.delimiter = delimiter
+        request.group = group
+        request.timeZone = timeZone
+        request.dryRun = dryRun
+        request.strict = strict
+        let workspace = try await database.open()
+        let prepared = try await workspace.prepareImport(request)
+        printPlan(prepared.plan)
+        let progress = ProgressLine(total: prepared.plan.size)
+        let pauseAfter = ProcessInfo.processInfo.environment["MADANG_TEST_PAUSE_AFTER_ROWS"].flatMap { Int($0) }
+        let result = try await workspace.runImport(prepared) { report in
+            progress.update(bytes: report.bytesRead, rows: report.rows)
+            if let pauseAfter, report.rows >= pauseAfter { ImportCommand.pauseForever(rows: report.rows) }
         }
-        let delimiterByte = try delimiter.map(ImportCommand.delimiterByte)
-        let zone = try timeZone.map { name in
-            guard let zone = TimeZone(identifier: name) else { throw ValidationError("Unknown time zone '\(name)', such as Asia/Seoul.") }
-            return zone
-        } ?? .current
-        let store = try database.open()
-        let hearing = try store.hearing(slug: self.hearing)
-        let csv = try CSVFile(path: file, encoding: encodingChoice, delimiter: delimiterByte)
-        let mapping = try ColumnMapping(header: ImportRun.header(of: csv), kind: kind, overrides: maps)
-        printPlan(csv, mapping)
-
-        let fileName = URL(fileURLWithPath: file).lastPathComponent
-        let converter = RowConverter(
-            mapping: mapping, kind: kind, hearingID: hearing.id ?? 0, fileName: fileName, defaultGroup: group,
-            panel: try store.panel(hearingID: hearing.id ?? 0), timeZone: zone)
-        let rejectsURL = URL(fileURLWithPath: file + ".rejects.csv")
-        // Rejects go to a scratch file that replaces FILE.rejects.csv only if the batch is kept.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("madang-rejects-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let progress = ImportProgress(total: csv.size)
-        var summary = ImportRun.Summary()
-        let source = ImportBatchSource(
-            hearingID: hearing.id ?? 0, kind: kind, fileName: fileName,
-            encoding: csv.encoding.rawValue, delimiter: csv.dialect.delimiterName)
-        let outcome: (batch: ImportBatch, kept: Bool)
-        do {
-            outcome = try store.importBatch(source, keep: { counts in
-            !dryRun && !(strict && counts.rejected > 0)
-        }) { inserter in
-            summary = try ImportRun(file: csv, converter: converter).run(
-                rejects: dryRun ? nil : scratch, progress: progress.update
-            ) { row in try inserter.insert(row.item, fingerprint: row.fingerprint) != nil }
-            return ImportBatchCounts(sha256: summary.sha256, rowsRead: summary.rowsRead, imported: summary.imported,
-                                     duplicates: summary.duplicates, rejected: summary.rejected)
-            }
-        } catch StoreError.alreadyImported(let earlier) {
-            progress.finish()
+        progress.finish()
+        if case .alreadyImported(let earlier) = result.outcome {
             // Not a failure: the file is in, as the user wanted.
-            return print("\(fileName) is already imported, as batch \(earlier.id) (\(earlier.imported) items, "
+            return print("\(URL(fileURLWithPath: file).lastPathComponent) is already imported, as batch \(earlier.id) (\(earlier.imported) items, "
                 + "\(earlier.importedAt.formatted(.iso8601.year().month().day()))); nothing was added.")
         }
-        let (batch, kept) = outcome
-        progress.finish()
-        if kept {
-            try? FileManager.default.removeItem(at: rejectsURL)
-            if summary.rejected > 0 { try FileManager.default.moveItem(at: scratch, to: rejectsURL) }
-        }
-        report(summary, batch: batch, kept: kept, rejects: rejectsURL)
-        if !kept, !dryRun { throw ExitCode.failure }
+        report(result)
+        if case .refused = result.outcome { throw ExitCode.failure }
     }
 
-    private func printPlan(_ csv: CSVFile, _ mapping: ColumnMapping) {
-        print("Reading \(file): \(csv.encoding.rawValue)\(csv.encodingDetected ? " (detected)" : ""), "
-            + "\(csv.dialect.delimiterName)-separated\(csv.delimiterDetected ? " (detected)" : ""), \(csv.size) bytes.")
+    /// The tests' hook (`MADANG_TEST_PAUSE_AFTER_ROWS=N`): stops inside the import's
+    /// transaction once N rows are stored, says so on standard error, and waits to be killed.
+    private static func pauseForever(rows: Int) -> Never {
+        Console.error("paused after \(rows) rows")
+        while true { sleep(3600) }
+    }
+
+    private func printPlan(_ plan: ImportPlan) {
+        print("Reading \(file): \(plan.encoding)\(plan.encodingDetected ? " (detected)" : ""), "
+            + "\(plan.delimiter)-separated\(plan.delimiterDetected ? " (detected)" : ""), \(plan.size) bytes.")
         var table = TextTable(header: ["COLUMN", "", "FIELD"])
-        for (field, column) in mapping.columns.sorted(by: { $0.value < $1.value }) {
-            table.append(["\(column + 1) \(mapping.header[column])", "→", field.rawValue])
+        for mapping in plan.mapped {
+            table.append(["\(mapping.column.number) \(mapping.column.header)", "→", mapping.field])
         }
         print(table.rendered().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
-        let ignored = mapping.ignored
-        if !ignored.isEmpty {
-            print("  Ignored: " + ignored.map { "\($0 + 1) \(mapping.header[$0])" }.joined(separator: ", "))
+        if !plan.ignored.isEmpty {
+            print("  Ignored: " + plan.ignored.map { "\($0.number) \($0.header)" }.joined(separator: ", "))
         }
     }
 
-    private func report(_ summary: ImportRun.Summary, batch: ImportBatch, kept: Bool, rejects: URL) {
-        var line = "\(summary.rowsRead) rows read: \(summary.imported) \(kept ? "imported" : "would be imported")"
-        if summary.duplicates > 0 { line += ", \(summary.duplicates) already in \(hearing) from earlier imports" }
-        if summary.rejected > 0 { line += ", \(summary.rejected) rejected" }
+    private func report(_ result: ImportResult) {
+        let kept = if case .stored = result.outcome { true } else { false }
+        var line = "\(result.rowsRead) rows read: \(result.imported) \(kept ? "imported" : "would be imported")"
+        if result.duplicates > 0 { line += ", \(result.duplicates) already in \(hearing) from earlier imports" }
+        if result.rejected > 0 { line += ", \(result.rejected) rejected" }
         print(line + ".")
-        for problem in summary.firstProblems.prefix(10) { Console.error("  " + problem.reason) }
-        if summary.rejected > 10 { Console.error("  … and \(summary.rejected - 10) more.") }
-        if dryRun {
+        for problem in result.problems.prefix(10) {
+            Console.error("  " + ([problem.description] + [Advice.advice(for: problem)].compactMap { $0 }).joined(separator: " "))
+        }
+        if result.rejected > 10 { Console.error("  … and \(result.rejected - 10) more.") }
+        switch result.outcome {
+        case .dryRun:
             print("Dry run: nothing was stored.")
-        } else if !kept {
+        case .refused:
             Console.error("Nothing was imported: --strict refuses a file with bad rows. Fix the rows above, or import without --strict to skip them.")
-        } else {
+        case .stored(let batch):
             print("Stored as batch \(batch.id). Undo with: madang imports undo \(batch.id)")
-            if summary.rejected > 0 { print("Rejected rows, with their reasons: \(rejects.path)") }
+            if let rejects = result.rejectsFile { print("Rejected rows, with their reasons: \(rejects)") }
+        case .alreadyImported:
+            break
         }
-    }
-
-    static func delimiterByte(_ text: String) throws -> UInt8 {
-        if let named = CSVDialect.delimiterNames.first(where: { $0.name == text.lowercased() }) { return named.byte }
-        if text == "\\t" { return 0x09 }
-        guard text.utf8.count == 1, let byte = text.utf8.first, byte != 0x22, byte != 0x0A, byte != 0x0D else {
-            throw ValidationError("--delimiter takes comma, semicolon, tab, or one ASCII character.")
-        }
-        return byte
     }
 }

@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
-import MadangDigest
-import MadangStore
+import MadangCore
+import MadangService
 
-struct ImportsCommand: ParsableCommand {
+struct ImportsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imports", abstract: "List import batches, or undo one.", subcommands: [List.self, Undo.self])
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List import batches, newest first.",
             discussion: """
@@ -20,16 +20,14 @@ struct ImportsCommand: ParsableCommand {
         @Argument(help: "Only this hearing's batches.") var hearing: String?
         @OptionGroup var output: JSONFlag
 
-        func run() throws {
-            let store = try database.open()
-            let batches = try store.importBatches(hearingID: try hearing.map { try store.hearing(slug: $0).id ?? 0 })
-            if output.json { return try Console.printJSON(batches) }
-            guard !batches.isEmpty else { return print("No imports yet.") }
-            let slugs = Dictionary(uniqueKeysWithValues: try store.hearings().map { ($0.id ?? 0, $0.slug) })
+        func run() async throws {
+            let entries = try await database.open().importBatches(of: hearing)
+            if output.json { return try Console.printJSON(entries.map(\.batch)) }
+            guard !entries.isEmpty else { return print("No imports yet.") }
             var table = TextTable(header: ["BATCH", "HEARING", "FILE", "KIND", "READ", "IMPORTED", "DUPLICATES", "REJECTED", "WHEN", "STATE"])
-            for batch in batches {
+            for (batch, slug) in entries.map({ ($0.batch, $0.hearing) }) {
                 table.append([
-                    String(batch.id), slugs[batch.hearingID] ?? "", batch.fileName, batch.kind.rawValue,
+                    String(batch.id), slug, batch.fileName, batch.kind.rawValue,
                     String(batch.rowsRead), String(batch.imported), String(batch.duplicates), String(batch.rejected),
                     batch.importedAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),
                     batch.undoneAt == nil ? "" : "undone",
@@ -39,7 +37,7 @@ struct ImportsCommand: ParsableCommand {
         }
     }
 
-    struct Undo: ParsableCommand {
+    struct Undo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove exactly the items one import added.",
             discussion: """
@@ -50,9 +48,9 @@ struct ImportsCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The batch number, from `madang imports list`.") var batch: Int64
 
-        func run() throws {
-            let (batch, removed) = try database.open().undoBatch(id: batch)
-            print("Undid batch \(batch.id) (\(batch.fileName)): removed \(removed) items.")
+        func run() async throws {
+            let undone = try await database.open().undoImport(batch)
+            print("Undid batch \(undone.batch.id) (\(undone.batch.fileName)): removed \(undone.removed) items.")
         }
     }
 }

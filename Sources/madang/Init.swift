@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import MadangStore
 
-struct Init: ParsableCommand {
+struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create the database, or bring an existing one up to date.",
         discussion: """
@@ -13,13 +12,13 @@ struct Init: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
+    func run() async throws {
         let existed = FileManager.default.fileExists(atPath: database.path)
-        let store = try database.create()
+        let workspace = try await database.create()
         if existed {
-            print("\(store.path) is ready (schema up to date: \(try store.appliedMigrations().count) migrations).")
+            print("\(workspace.path) is ready (schema up to date: \(try await workspace.appliedMigrations().count) migrations).")
         } else {
-            print("Created \(store.path). Next: madang hearing add SLUG --title TITLE")
+            print("Created \(workspace.path). Next: madang hearing add SLUG --title TITLE")
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MadangCore
-import MadangStore
+import MadangService
 
 /// The contact details a comment or proposal can carry, kept apart from the text.
 struct ContactOptions: ParsableArguments {
@@ -13,28 +13,28 @@ struct ContactOptions: ParsableArguments {
 }
 
 /// Prints what an `add` command stored.
-func report(_ item: Item, in hearing: Hearing, json: Bool) throws {
+func report(_ item: Item, in hearing: String, json: Bool) throws {
     if json { return try Console.printJSON(item) }
-    var line = "Added \(item.kind.rawValue) #\(item.id ?? 0) to \(hearing.slug)"
+    var line = "Added \(item.kind.rawValue) #\(item.id ?? 0) to \(hearing)"
     if let order = item.speakingOrder, let speaker = item.speaker {
         line += " (\(speaker), speaking order \(order))"
     }
     print(line + ".")
 }
 
-struct StatementCommand: ParsableCommand {
+struct StatementCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statement", abstract: "Record what a panelist said.", subcommands: [Add.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add one statement by a participant; it takes the next place in the speaking order.",
             discussion: """
                 For a whole session of remarks, `madang record` is quicker.
 
                 Examples:
-                  madang statement add smart-city-plan-4 --speaker 2 "Data hubs need common standards."
-                  madang statement add smart-city-plan-4 --speaker nam "민간 기업의 데이터 가공을 지원해야 합니다."
+                  madang statement add plan-4 --speaker 2 "Data hubs need common standards."
+                  madang statement add plan-4 --speaker nam "민간 기업의 데이터 가공을 지원해야 합니다."
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -43,27 +43,25 @@ struct StatementCommand: ParsableCommand {
         @Argument(help: "What they said.") var text: String
         @OptionGroup var output: JSONFlag
 
-        func run() throws {
-            let store = try database.open()
-            let hearing = try store.hearing(slug: self.hearing)
-            let who = try store.panel(hearingID: hearing.id ?? 0).participant(matching: speaker)
-            let item = try store.addItem(.statement(hearingID: hearing.id ?? 0, speakerID: who.id ?? 0, body: text))
+        func run() async throws {
+            let item = try await database.open().addStatement(to: hearing, speaker: speaker, text: text)
             try report(item, in: hearing, json: output.json)
         }
     }
 }
 
-struct CommentCommand: ParsableCommand {
+struct CommentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comment", abstract: "Record a comment from a member of the public.", subcommands: [Add.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a comment from a member of the public.",
             discussion: """
                 Examples:
-                  madang comment add smart-city-plan-4 "버스 노선 정보를 데이터허브에 공개해 주세요." --channel online
-                  madang comment add smart-city-plan-4 "Please publish the guidelines." --author "Lee Min-ji" --email minji@example.org
+                  madang comment add plan-4 "버스 노선 정보를 데이터허브에 공개해 주세요." --channel online
+                  madang comment add plan-4 "Publish the guidelines." --author "Lee Min-ji"
+                  madang comment add plan-4 "Publish the data." --email minji@example.org
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -74,28 +72,26 @@ struct CommentCommand: ParsableCommand {
         @OptionGroup var contact: ContactOptions
         @OptionGroup var output: JSONFlag
 
-        func run() throws {
-            let store = try database.open()
-            let hearing = try store.hearing(slug: self.hearing)
-            let item = try store.addItem(.comment(
-                hearingID: hearing.id ?? 0, body: text, title: title, author: contact.author,
-                contact: contact.contact, channel: channel))
+        func run() async throws {
+            let item = try await database.open().addComment(
+                to: hearing, text: text, title: title, author: contact.author, contact: contact.contact, channel: channel)
             try report(item, in: hearing, json: output.json)
         }
     }
 }
 
-struct ProposalCommand: ParsableCommand {
+struct ProposalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proposal", abstract: "Record a proposal from a group.", subcommands: [Add.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a proposal from a citizen participation group, council or alliance.",
             discussion: """
                 Examples:
-                  madang proposal add gwangju-citizen-group "Join the city's portals into one." \\
-                    --group "Gwangju Smart City Citizen Participation Group" --title "One portal" --supporters 214
+                  madang proposal add gwangju "Join the portals." --group GJ --title Portal
+                  madang proposal add gwangju "Open data." --group GJ --title Data
+                  madang proposal add gwangju "Buses." --group GJ --title Bus --supporters 9
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -107,12 +103,10 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var contact: ContactOptions
         @OptionGroup var output: JSONFlag
 
-        func run() throws {
-            let store = try database.open()
-            let hearing = try store.hearing(slug: self.hearing)
-            let item = try store.addItem(.proposal(
-                hearingID: hearing.id ?? 0, group: group, title: title, body: text, supporters: supporters,
-                author: contact.author, contact: contact.contact))
+        func run() async throws {
+            let item = try await database.open().addProposal(
+                to: hearing, text: text, group: group, title: title, supporters: supporters, author: contact.author,
+                contact: contact.contact)
             try report(item, in: hearing, json: output.json)
         }
     }

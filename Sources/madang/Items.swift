@@ -1,9 +1,8 @@
 import ArgumentParser
 import MadangCore
-import MadangDigest
-import MadangStore
+import MadangService
 
-struct Items: ParsableCommand {
+struct Items: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List a hearing's opinions: statements in speaking order, then comments and proposals.",
         discussion: """
@@ -11,6 +10,7 @@ struct Items: ParsableCommand {
               madang items smart-city-plan-4
               madang items smart-city-plan-4 --kind statement
               madang items smart-city-plan-4 --goal G2
+              madang items smart-city-plan-4 --limit 50 --offset 100
               madang items smart-city-plan-4 --json > items.json
             """)
 
@@ -18,21 +18,29 @@ struct Items: ParsableCommand {
     @Argument(help: "The hearing's slug.") var hearing: String
     @Option(help: "Only items of this kind.") var kind: ItemKind?
     @Option(help: "Only items filed under this goal (its id, such as G2).") var goal: String?
+    @Option(help: "Show at most this many items.") var limit: Int?
+    @Option(help: "Pass over this many items first.") var offset = 0
     @OptionGroup var output: JSONFlag
 
-    func run() throws {
-        let store = try database.open()
-        let items = try store.items(hearingID: try store.hearing(slug: hearing).id ?? 0, kind: kind, goal: goal)
-        if output.json { return try Console.printJSON(items) }
-        guard !items.isEmpty else { return print("No items yet.") }
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if offset < 0 { throw ValidationError("--offset cannot be negative.") }
+    }
+
+    func run() async throws {
+        let page = try await database.open().items(
+            of: hearing, kind: kind, goal: goal, page: ItemPage.Request(offset: offset, limit: limit))
+        if output.json { return try Console.printJSON(page.items) }
+        guard !page.items.isEmpty else { return print(offset > 0 ? "No items after the first \(offset)." : "No items yet.") }
         var table = TextTable(header: ["ID", "KIND", "ORDER", "BY", "TEXT"])
-        for item in items {
+        for item in page.items {
             table.append([
                 String(item.id ?? 0), item.kind.rawValue, item.speakingOrder.map(String.init) ?? "",
                 TextTable.truncate(Items.by(item), to: 32), item.title.map { "\($0) — \(item.body)" } ?? item.body,
             ])
         }
         print(table.rendered())
+        if let next = page.next { print("More follow: add --offset \(next.offset) to see the next \(next.limit ?? 0).") }
     }
 
     /// Who an item is from, for a listing: the speaker, the group, or the author.

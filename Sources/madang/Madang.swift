@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Madang: ParsableCommand {
+struct Madang: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "madang",
         abstract: "Collect and digest what people say at public hearings and in citizen participation.",
@@ -10,11 +10,11 @@ struct Madang: ParsableCommand {
             or the MADANG_DB environment variable.
 
             Examples:
-              madang demo                 # sample hearings from the seeds, and a digest
+              madang demo
               madang init
               madang hearing add plan-4 --title "4th Smart City Plan" --date 2024-01-05
-              madang panel add plan-4 "Kim Gap-seong" --role chair --affiliation Yonsei
-              madang record plan-4        # type panel remarks live
+              madang panel add plan-4 "Kim Gap-seong" --role chair
+              madang record plan-4
               madang digest plan-4 -o digest.md
             """,
         version: "0.1.0",
@@ -25,4 +25,19 @@ struct Madang: ParsableCommand {
             Items.self, Search.self, DigestCommand.self, DemoCommand.self,
         ]
     )
+
+    /// Parses the command line and runs the command; a library's error is printed with
+    /// the advice that names what to type next (see ``Advice``).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: Advice.explain(error))
+        }
+    }
 }

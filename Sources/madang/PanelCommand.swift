@@ -1,9 +1,8 @@
 import ArgumentParser
 import MadangCore
-import MadangDigest
-import MadangStore
+import MadangService
 
-struct PanelCommand: ParsableCommand {
+struct PanelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel",
         abstract: "Register a hearing's chair, panelists, presenters and officials, in order.",
@@ -18,7 +17,7 @@ struct PanelCommand: ParsableCommand {
         return table.rendered()
     }
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a person to a hearing's panel.",
             discussion: """
@@ -27,9 +26,9 @@ struct PanelCommand: ParsableCommand {
                 `madang record` to pick the speaker.
 
                 Examples:
-                  madang panel add smart-city-plan-4 "Kim Gap-seong" --role chair --affiliation "Yonsei University"
-                  madang panel add smart-city-plan-4 "Nam Gwang-woo" --affiliation "Kyungsung University"
-                  madang panel add smart-city-plan-4 "남광우" --role 토론자 --order 2
+                  madang panel add plan-4 "Kim Gap-seong" --role chair --affiliation Yonsei
+                  madang panel add plan-4 "Nam Gwang-woo" --affiliation "Kyungsung University"
+                  madang panel add plan-4 "남광우" --role 토론자 --order 2
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -40,16 +39,14 @@ struct PanelCommand: ParsableCommand {
         @Option(help: "Organization and title.") var affiliation: String?
         @Option(help: "Place in the panel's order, from 1.") var order: Int?
 
-        func run() throws {
-            let store = try database.open()
-            let hearing = try store.hearing(slug: self.hearing)
-            let participant = try store.addParticipant(
-                hearingID: hearing.id ?? 0, name: name, affiliation: affiliation, role: role, position: order)
-            print("Added \(participant.name) to \(hearing.slug) as \(participant.role.rawValue) number \(participant.position).")
+        func run() async throws {
+            let participant = try await database.open().addParticipant(
+                to: hearing, name: name, affiliation: affiliation, role: role, position: order)
+            print("Added \(participant.name) to \(hearing) as \(participant.role.rawValue) number \(participant.position).")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a hearing's panel in order.",
             discussion: """
@@ -62,9 +59,8 @@ struct PanelCommand: ParsableCommand {
         @Argument(help: "The hearing's slug.") var hearing: String
         @OptionGroup var output: JSONFlag
 
-        func run() throws {
-            let store = try database.open()
-            let panel = try store.panel(hearingID: try store.hearing(slug: hearing).id ?? 0)
+        func run() async throws {
+            let panel = try await database.open().panel(hearing)
             if output.json { return try Console.printJSON(panel.participants) }
             print(PanelCommand.table(panel))
         }

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
 import MadangCore
-import MadangIntake
-import MadangStore
+import MadangService
 
-struct Record: ParsableCommand {
+struct Record: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Type panel remarks live, or feed a transcript; every remark keeps its speaking order.",
         discussion: """
@@ -35,105 +34,71 @@ struct Record: ParsableCommand {
     @Option(help: ArgumentHelp("Read a transcript from this file instead of standard input.", valueName: "file"))
     var from: String?
 
-    func run() throws {
-        let store = try database.open()
-        let hearing = try store.hearing(slug: self.hearing)
-        let panel = try store.panel(hearingID: hearing.id ?? 0)
-        guard !panel.participants.isEmpty else {
-            throw CLIError("\(hearing.slug) has no panel yet. Register speakers first: madang panel add \(hearing.slug) NAME --role panelist")
-        }
+    func run() async throws {
+        let workspace = try await database.open()
         if let from {
             guard let handle = FileHandle(forReadingAtPath: from) else { throw CLIError("Cannot open \(from).") }
-            let lines = try TranscriptText.lines([UInt8](handle.readDataToEndOfFile()), source: from)
-            try transcript(lines, source: from, store: store, hearing: hearing, panel: panel)
+            try await transcript([UInt8](handle.readDataToEndOfFile()), source: from, workspace: workspace)
         } else if Console.inputIsTerminal {
-            try live(store: store, hearing: hearing, panel: panel)
+            try await live(try await workspace.startRecording(hearing))
         } else {
-            let lines = try TranscriptText.lines([UInt8](FileHandle.standardInput.readDataToEndOfFile()), source: "stdin")
-            try transcript(lines, source: "stdin", store: store, hearing: hearing, panel: panel)
+            try await transcript([UInt8](FileHandle.standardInput.readDataToEndOfFile()), source: "stdin", workspace: workspace)
         }
     }
 
-    private func transcript(_ lines: [String], source: String, store: Store, hearing: Hearing, panel: Panel) throws {
-        var session = RecordSession(panel: panel, mode: .transcript)
-        var items: [Item] = []
-        var problems: [String] = []
-        reading: for (index, line) in lines.enumerated() {
-            switch session.handle(line) {
-            case .record(let speaker, let text, _):
-                items.append(.statement(hearingID: hearing.id ?? 0, speakerID: speaker.id ?? 0, body: text))
-            case .undo:
-                _ = items.popLast()
-            case .quit:
-                break reading
-            case .problem(let message):
-                problems.append("\(source):\(index + 1):1: \(message)")
-            case .switched, .needSpeaker, .listPanel, .help, .nothing:
-                continue
-            }
-        }
-        guard problems.isEmpty else {
-            problems.prefix(20).forEach(Console.error)
+    private func transcript(_ text: [UInt8], source: String, workspace: Workspace) async throws {
+        let stored: [Item]
+        do {
+            stored = try await workspace.recordTranscript(hearing, text: text, source: source)
+        } catch ServiceError.transcript(let problems) {
+            problems.prefix(20).forEach { Console.error($0.description) }
             if problems.count > 20 { Console.error("… and \(problems.count - 20) more.") }
             throw CLIError("Nothing was recorded: fix the lines above and run the same command again.")
         }
-        let stored = try store.addItems(items)
         guard let first = stored.first?.speakingOrder, let last = stored.last?.speakingOrder else {
             return print("The transcript held no remarks; nothing was recorded.")
         }
         let orders = first == last ? "speaking order \(first)" : "speaking order \(first)–\(last)"
-        print("Recorded \(stored.count) statement\(stored.count == 1 ? "" : "s") for \(hearing.slug) (\(orders)).")
+        print("Recorded \(stored.count) statement\(stored.count == 1 ? "" : "s") for \(hearing) (\(orders)).")
     }
 
-    private func live(store: Store, hearing: Hearing, panel: Panel) throws {
-        var session = RecordSession(panel: panel, mode: .live)
-        var recorded: [Item] = []
+    private func live(_ recording: LiveRecording) async throws {
+        let (hearing, panel) = (recording.hearing, recording.panel)
         print("Recording panel remarks for \(hearing.slug): \(hearing.title)")
         print("Each line is saved when you press Enter. Type /help for how to pick speakers, /quit or Ctrl-D to finish.\n")
         print(PanelCommand.table(panel) + "\n")
-        while true {
-            let current = session.currentSpeaker.map { "\($0.position) \($0.name)" } ?? "choose a speaker: /NUMBER"
+        reading: while true {
+            let current = await recording.currentSpeaker.map { "\($0.position) \($0.name)" } ?? "choose a speaker: /NUMBER"
             print("[\(current)] › ", terminator: "")
             fflush(nil)
             guard let line = readLine(strippingNewline: true) else { print(""); break }
-            switch session.handle(line) {
-            case .record(let speaker, let text, let notice):
-                do {
-                    let item = try store.addItem(.statement(hearingID: hearing.id ?? 0, speakerID: speaker.id ?? 0, body: text))
-                    recorded.append(item)
-                    print("  saved #\(item.speakingOrder ?? 0) \(speaker.name)")
-                    if let notice { print("  note: \(notice)") }
-                } catch {
-                    Console.error("  NOT SAVED: \(error)\n  The remark was: \(text)")
-                }
+            switch await recording.enter(line) {
+            case .saved(let item, let notice):
+                print("  saved #\(item.speakingOrder ?? 0) \(item.speaker ?? "")")
+                if let notice { print("  note: \(notice)") }
+            case .notSaved(let text, let error):
+                Console.error("  NOT SAVED: \(error)\n  The remark was: \(text)")
             case .switched(let speaker):
                 print("  now speaking: \(speaker.nameWithAffiliation)")
             case .needSpeaker:
                 print("  kept; who said it? Type /NUMBER (\(panel.summary)).")
             case .listPanel:
                 print(PanelCommand.table(panel))
-            case .undo:
-                guard let last = recorded.popLast(), let id = last.id else {
-                    print("  nothing typed in this session to take back")
-                    continue
-                }
-                do {
-                    try store.deleteItem(id: id)
-                    print("  took back #\(last.speakingOrder ?? 0) \(last.speaker ?? ""): \(last.body)")
-                } catch {
-                    Console.error("  could not take it back: \(error)")
-                }
+            case .tookBack(let item):
+                print("  took back #\(item.speakingOrder ?? 0) \(item.speaker ?? ""): \(item.body)")
+            case .nothingToTakeBack(let error):
+                if let error { Console.error("  could not take it back: \(error)") } else { print("  nothing typed in this session to take back") }
             case .help:
                 print(Record.liveHelp)
             case .quit:
-                print("Recorded \(recorded.count) statement\(recorded.count == 1 ? "" : "s") for \(hearing.slug).")
-                return
+                break reading
             case .problem(let message):
                 print("  \(message)")
             case .nothing:
                 continue
             }
         }
-        print("Recorded \(recorded.count) statement\(recorded.count == 1 ? "" : "s") for \(hearing.slug).")
+        let count = await recording.recorded.count
+        print("Recorded \(count) statement\(count == 1 ? "" : "s") for \(hearing.slug).")
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import MadangStore
+import MadangService
 
-struct Search: ParsableCommand {
+struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find a hearing's opinions by words in their title or text, best matches first.",
         discussion: """
@@ -26,15 +26,13 @@ struct Search: ParsableCommand {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
     }
 
-    func run() throws {
-        let store = try database.open()
-        let hearing = try store.hearing(slug: self.hearing)
+    func run() async throws {
         let query = words.joined(separator: " ")
         let marks = output.json || !Console.outputIsColourTerminal ? ("[", "]") : ("\u{1B}[1;4m", "\u{1B}[0m")
-        let hits = try store.search(hearingID: hearing.id ?? 0, query: query, limit: limit, highlight: marks)
+        let hits = try await database.open().search(hearing, for: query, limit: limit, highlight: marks)
         if output.json { return try Console.printJSON(hits) }
-        guard !hits.isEmpty else { return print("Nothing in \(hearing.slug) matches \"\(query)\".") }
-        print("\(hits.count) match\(hits.count == 1 ? "" : "es") for \"\(query)\" in \(hearing.slug):\n")
+        guard !hits.isEmpty else { return print("Nothing in \(hearing) matches \"\(query)\".") }
+        print("\(hits.count) match\(hits.count == 1 ? "" : "es") for \"\(query)\" in \(hearing):\n")
         for hit in hits {
             let by = Items.by(hit.item)
             print("#\(hit.item.id ?? 0) \(hit.item.kind.rawValue)\(by.isEmpty ? "" : " · \(by)")")

@@ -34,7 +34,7 @@ struct CLI: Sendable {
     }
 
     /// Starts `madang arguments…` in the test folder with `MADANG_DB` set to its database.
-    func start(_ arguments: [String], input: String? = nil) throws -> (Process, URL, URL) {
+    func start(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws -> (Process, URL, URL) {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = arguments
@@ -42,6 +42,7 @@ struct CLI: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["MADANG_DB"] = database
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let id = UUID().uuidString
         let out = folder.appendingPathComponent("\(id).out"), err = folder.appendingPathComponent("\(id).err")
@@ -58,6 +59,17 @@ struct CLI: Sendable {
         }
         try process.run()
         return (process, out, err)
+    }
+
+    /// Waits until `file` holds `text` and returns true, or returns false once `process`
+    /// has ended without writing it.
+    static func waitFor(_ text: String, in file: URL, while process: Process) throws -> Bool {
+        while true {
+            let running = process.isRunning
+            if try String(contentsOf: file, encoding: .utf8).contains(text) { return true }
+            if !running { return false }
+            usleep(10_000)
+        }
     }
 
     static func finish(_ started: (Process, URL, URL)) throws -> Result {

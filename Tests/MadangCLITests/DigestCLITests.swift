@@ -19,6 +19,46 @@ struct DigestCLITests {
         try cli.ok("goals", "load", "h", "goals.yaml")
     }
 
+    @Test("A copy of the binary with its resource bundle prints a digest from any folder; without the bundle it says so")
+    func installedCopy() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let bin = cli.folder.appendingPathComponent("install/bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let products = CLI.executable.deletingLastPathComponent()
+        try FileManager.default.copyItem(at: CLI.executable, to: bin.appendingPathComponent("madang"))
+        let far = cli.folder.appendingPathComponent("far/away")
+        try FileManager.default.createDirectory(at: far, withIntermediateDirectories: true)
+        func run() throws -> CLI.Result {
+            let process = Process()
+            process.executableURL = bin.appendingPathComponent("madang")
+            process.arguments = ["digest", "h", "--format", "txt", "--db", cli.database]
+            process.currentDirectoryURL = far
+            var environment = ProcessInfo.processInfo.environment
+            environment["MADANG_TEMPLATES"] = nil
+            process.environment = environment
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return CLI.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        }
+        // Without its bundle the copy neither crashes nor borrows the build folder's templates.
+        let bare = try run()
+        #expect(bare.status == 1 && bare.stdout.isEmpty)
+        #expect(bare.stderr.contains("built-in templates are not where they should be") && bare.stderr.contains("MADANG_TEMPLATES"))
+        #expect(!bare.stderr.contains(products.path + "/Madang_MadangDigest"), "it looked in the build folder")
+        try FileManager.default.copyItem(
+            at: products.appendingPathComponent("Madang_MadangDigest.resources"),
+            to: bin.appendingPathComponent("Madang_MadangDigest.resources"))
+        let installed = try run()
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(installed.stdout.contains("Bus hearing") && installed.stdout.contains("Kim Gap-seong"))
+    }
+
     @Test("Each format is written to a file; secrets and names stay out; hostile text is inert")
     func formats() throws {
         defer { cli.cleanUp() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MadangCore
 @testable import MadangCategorizer
 
 @Suite("Learning and evaluation")

@@ -6,9 +6,10 @@ import Testing
 
 @Suite("Digest")
 struct DigestTests {
-    let templates: URL = URL(fileURLWithPath: #filePath)
+    let checkout: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("templates")
+    /// The top-level `templates` link to the library's resources, as a user's own folder would be given.
+    var templates: URL { checkout.appendingPathComponent("templates") }
 
     func render(_ format: DigestFormat, _ options: DigestOptions = DigestOptions(), fixture: DigestFixture? = nil) throws -> String {
         let fixture = try fixture ?? DigestFixture()
@@ -16,9 +17,11 @@ struct DigestTests {
         return try TemplateLibrary(directory: templates).render(context, format: format)
     }
 
-    @Test("The built-in templates are found from the source checkout")
+    @Test("The built-in templates are found in the library's resource bundle beside the binary")
     func builtInsFound() throws {
         let found = try TemplateLibrary.builtInDirectory()
+        #expect(found.path.contains("Madang_MadangDigest."))
+        #expect(!found.path.hasPrefix(templates.path))
         #expect(FileManager.default.fileExists(atPath: found.appendingPathComponent("digest.md.mustache").path))
     }
 
@@ -252,7 +255,7 @@ struct DigestTests {
 
     @Test("README documents every field a template receives")
     func readmeDocumentsContext() throws {
-        let readme = try String(contentsOf: templates.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: checkout.appendingPathComponent("README.md"), encoding: .utf8)
         let fixture = try DigestFixture()
         let context = try DigestBuilder.context(store: fixture.store, slug: fixture.slug)
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(context))

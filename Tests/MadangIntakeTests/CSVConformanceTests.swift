@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MadangCore
 @testable import MadangIntake
 
 /// Parses `text` the way an import does (BOM dropped, UTF-8 checked), returning the

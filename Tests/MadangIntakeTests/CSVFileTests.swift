@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MadangCore
 @testable import MadangIntake
 
 @Suite("CSV files: encodings, dialects, errors")

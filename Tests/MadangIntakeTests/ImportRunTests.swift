@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MadangCore
 @testable import MadangIntake
 
 /// ImportRun reads and converts on a second thread while the caller stores.
@@ -50,16 +51,20 @@ struct ImportRunTests {
     @Test("When storing fails, the reading thread stops and the error reaches the caller")
     func storeFailureStopsReading() throws {
         struct Full: Error {}
-        let csv = try file(rows: 20_000)
+        let csv = try file(rows: 100_000)
+        let converted = Counter()
         var stored = 0
         #expect(throws: Full.self) {
-            try ImportRun(file: csv, converter: try converter(csv)).run(rejects: nil) { _ in
+            try ImportRun(file: csv, converter: try converter(csv)).run(rejects: nil, converted: { converted.set($0) }) { _ in
                 stored += 1
                 if stored == 100 { throw Full() }
                 return true
             }
         }
         #expect(stored == 100)
+        // The reader runs at most the channel's four batches (and the one it holds) ahead:
+        // it stopped, rather than reading the other 99,000 rows for nobody.
+        #expect(converted.value > 0 && converted.value <= 100 + 5 * 32, "the reader went on to row \(converted.value)")
     }
 
     @Test("A byte that is not UTF-8 far into the file fails the run with its line, after the rows before it")
@@ -77,4 +82,13 @@ struct ImportRunTests {
         }
         #expect(stored <= 2_000)
     }
+}
+
+/// The last number the reading thread reported.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = 0
+
+    func set(_ value: Int) { lock.withLock { last = value } }
+    var value: Int { lock.withLock { last } }
 }

@@ -48,7 +48,7 @@ struct RowConverterTests {
             Issue.record("a proposal without a group was accepted")
             return
         }
-        #expect(problem.reason.contains("--group"))
+        #expect(problem.kind == .noGroup && problem.line == 1)
     }
 
     @Test("Statements name a speaker on the panel")
@@ -60,16 +60,24 @@ struct RowConverterTests {
             Issue.record("an unknown speaker was accepted")
             return
         }
-        #expect(problem.reason.hasPrefix("line 1: Nobody on the panel matches 'Lee'"))
+        guard case .unknownSpeaker("Lee", let reason) = problem.kind else {
+            Issue.record("\(problem.kind) is not an unknown speaker")
+            return
+        }
+        #expect(reason.hasPrefix("Nobody on the panel matches 'Lee'"))
+        #expect(problem.column == 1 && problem.columnName == "speaker")
+        #expect(problem.description.hasPrefix("line 1, column 1 (speaker): Nobody on the panel matches 'Lee'"))
     }
 
     @Test("Ragged rows and broken quotes are row problems naming the line")
     func rowProblems() throws {
         let c = try converter(["title", "body"], kind: .comment)
         guard case .failure(let ragged) = c.convert(try record("only one\n")) else { Issue.record("ragged accepted"); return }
-        #expect(ragged.reason == "line 1: 1 fields where the header has 2")
+        #expect(ragged.kind == .fieldCount(found: 1, expected: 2))
+        #expect(ragged.description == "line 1: 1 field where the header has 2")
         guard case .failure(let quote) = c.convert(try record("\"a\"b,c\n")) else { Issue.record("quote accepted"); return }
-        #expect(quote.reason == #"line 1, column 4: unexpected "b" after closing quote"#)
+        #expect(quote.kind == .malformed(#"unexpected "b" after closing quote"#) && quote.column == 4)
+        #expect(quote.description == #"line 1, column 4: unexpected "b" after closing quote"#)
     }
 
     @Test("The fingerprint ignores the supporter count and when the file was read, and nothing else")

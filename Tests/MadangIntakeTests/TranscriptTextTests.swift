@@ -1,4 +1,5 @@
 import Testing
+import MadangCore
 @testable import MadangIntake
 
 @Suite("Transcript text")

@@ -37,7 +37,7 @@ struct StoreTests {
         #expect(throws: StoreError.self) { try Store.open(at: text, actor: "test") }
         let other = database.folder.appendingPathComponent("other.sqlite").path
         let foreign = try Store.create(at: other, actor: "test")
-        try foreign.queue.write { db in
+        try foreign.pool.write { db in
             try db.execute(sql: "DROP TABLE grdb_migrations")
         }
         #expect(throws: StoreError.notMadangDatabase(path: other, reason: "it holds tables of another program")) {
@@ -48,7 +48,7 @@ struct StoreTests {
     @Test("A file from a newer Madang is refused with advice to update")
     func newerSchema() throws {
         let store = try database.store()
-        try store.queue.write { db in
+        try store.pool.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999: from the future')")
         }
         #expect(throws: StoreError.newerSchema(path: database.path)) { try Store.open(at: database.path, actor: "t") }

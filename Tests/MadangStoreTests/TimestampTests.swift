@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MadangCore
 @testable import MadangStore
 
 @Suite("Timestamps")

@@ -5,4 +5,11 @@ public struct GoalsUpdate: Hashable, Codable, Sendable {
     public var removed: [String] = []
     /// Goals no longer in the file that stay, because people filed items under them.
     public var kept: [String] = []
+
+    public init(added: [String] = [], changed: [String] = [], removed: [String] = [], kept: [String] = []) {
+        self.added = added
+        self.changed = changed
+        self.removed = removed
+        self.kept = kept
+    }
 }

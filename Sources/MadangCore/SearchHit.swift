@@ -1,4 +1,4 @@
-import MadangCore
+
 
 /// An item that matches a search, with the passage that matched.
 public struct SearchHit: Hashable, Codable, Sendable {
@@ -8,4 +8,10 @@ public struct SearchHit: Hashable, Codable, Sendable {
     public var snippet: String
     /// FTS5's BM25 score: lower is a better match.
     public var rank: Double
+
+    public init(item: Item, snippet: String, rank: Double) {
+        self.item = item
+        self.snippet = snippet
+        self.rank = rank
+    }
 }

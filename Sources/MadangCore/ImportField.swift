@@ -1,5 +1,3 @@
-import MadangCore
-
 /// What a CSV column can hold for Madang.
 public enum ImportField: String, CaseIterable, Sendable, Codable {
     case body, title, author
@@ -15,7 +13,7 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
 
     /// Column names that mean this field, most telling first, in the normalized
     /// form ``ColumnMapping/normalize(_:)`` gives: lowercase, no spaces or punctuation.
-    var names: [String] {
+    public var names: [String] {
         switch self {
         case .body:
             ["body", "comment", "comments", "commentcontent", "text", "content", "opinion", "message",
@@ -46,7 +44,7 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
     }
 
     /// The fields an item of `kind` takes from a file.
-    static func allowed(for kind: ItemKind) -> Set<ImportField> {
+    public static func allowed(for kind: ItemKind) -> Set<ImportField> {
         switch kind {
         case .statement: [.body, .speaker, .submittedAt, .externalID]
         case .comment: [.body, .title, .author, .firstName, .lastName, .email, .phone, .contact, .group, .submittedAt, .externalID]

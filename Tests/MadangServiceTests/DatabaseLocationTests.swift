@@ -1,5 +1,5 @@
 import Testing
-@testable import MadangStore
+@testable import MadangService
 
 @Suite("Database location")
 struct DatabaseLocationTests {

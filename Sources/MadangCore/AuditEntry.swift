@@ -11,4 +11,13 @@ public struct AuditEntry: Hashable, Codable, Sendable {
     public var entityID: Int64?
     /// The changed fields as a JSON object, when there are any.
     public var details: String?
+
+    public init(at: Date, actor: String, action: String, entity: String, entityID: Int64?, details: String?) {
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.entity = entity
+        self.entityID = entityID
+        self.details = details
+    }
 }

@@ -1,8 +1,7 @@
-import MadangCore
-
-/// Why the store could not do what was asked. Each message says what to do next.
+/// Why the store could not do what was asked. The descriptions state the fault; a front
+/// end adds what its user should do about it.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// No database file at the path: run `madang init` first.
+    /// No database file at the path.
     case noDatabase(path: String)
     /// The file exists but is not a Madang database.
     case notMadangDatabase(path: String, reason: String)
@@ -27,18 +26,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noDatabase(let path):
-            return "There is no Madang database at \(path). Create one with `madang init`, or point to another with --db PATH or MADANG_DB."
+            return "There is no Madang database at \(path)."
         case .notMadangDatabase(let path, let reason):
-            return "\(path) is not a Madang database (\(reason)). Choose another file with --db PATH."
+            return "\(path) is not a Madang database (\(reason))."
         case .newerSchema(let path):
-            return "\(path) was written by a newer version of Madang. Update madang to open it."
+            return "\(path) was written by a newer version of Madang."
         case .unknownHearing(let slug, let existing):
-            let list = existing.isEmpty
-                ? "There are no hearings yet; add one with `madang hearing add`."
-                : "Known hearings: \(existing.joined(separator: ", "))."
+            let list = existing.isEmpty ? "There are no hearings yet." : "Known hearings: \(existing.joined(separator: ", "))."
             return "No hearing is called '\(slug)'. \(list)"
         case .duplicateHearing(let slug):
-            return "A hearing called '\(slug)' already exists. Choose another slug, or change it with `madang hearing edit \(slug)`."
+            return "A hearing called '\(slug)' already exists."
         case .unknownParticipant(let id):
             return "There is no participant with id \(id)."
         case .unknownItem(let id):
@@ -46,24 +43,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalid(let error):
             return error.description
         case .alreadyImported(let batch):
-            return "This file was imported already, as batch \(batch.id) (\(batch.fileName), \(batch.imported) items); nothing was added. To import it again, first run `madang imports undo \(batch.id)`."
+            return "This file was imported already, as batch \(batch.id) (\(batch.fileName), \(batch.imported) items); nothing was added."
         case .unknownBatch(let id):
-            return "There is no import batch \(id). See the batches with `madang imports list`."
+            return "There is no import batch \(id)."
         case .batchAlreadyUndone(let batch):
             return "Batch \(batch.id) (\(batch.fileName)) was undone already."
         case .unknownGoal(let code, let existing):
             return existing.isEmpty
-                ? "The hearing has no goals yet; load its taxonomy with `madang goals load HEARING FILE`."
+                ? "The hearing has no goals yet."
                 : "There is no goal '\(code)'. The goals are: \(existing.joined(separator: ", "))."
         case .classifierMiscounted(let items, let tagLists):
-            return "The categorizer returned \(tagLists) lists of tags for \(items) items; nothing was changed. This is a bug in Madang; please report it."
+            return "The categorizer returned \(tagLists) lists of tags for \(items) items; nothing was changed. This is a bug in Madang."
         }
-    }
-}
-
-extension StoreError {
-    /// Runs a validation, reporting its failure as ``StoreError/invalid(_:)``.
-    static func checking<T>(_ validation: () throws(ValidationError) -> T) throws(StoreError) -> T {
-        do { return try validation() } catch { throw .invalid(error) }
     }
 }

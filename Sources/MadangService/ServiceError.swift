@@ -1,0 +1,64 @@
+/// Why a use case could not be carried out. Each case carries what a front end needs
+/// to word its own message or advice; the descriptions state the fault and name no
+/// command or flag.
+public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The task that asked was cancelled; what the work had begun was rolled back.
+    case cancelled
+    /// The hearing has no policy goals to file items under.
+    case noGoals(hearing: String)
+    /// A labelled training file uses labels that are not the hearing's goal ids.
+    case unknownTrainingLabels(hearing: String, goals: [String], unknown: [String])
+    /// No such text encoding; `known` lists the names that are.
+    case unknownEncoding(String, known: [String])
+    /// No such time zone.
+    case unknownTimeZone(String)
+    /// A delimiter that is not a comma, semicolon, tab or another single ASCII character.
+    case invalidDelimiter(String)
+    /// The hearing has nobody on its panel, so no statement can be recorded.
+    case noPanel(hearing: String)
+    /// A transcript has lines that cannot be filed; nothing was recorded.
+    case transcript([TranscriptProblem])
+    /// A file cannot be read.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cancelled:
+            "The work was cancelled; nothing of it was kept."
+        case .noGoals(let hearing):
+            "\(hearing) has no policy goals yet."
+        case .unknownTrainingLabels(let hearing, let goals, let unknown):
+            "The training file's labels must be goal ids of \(hearing) (\(goals.joined(separator: ", "))); "
+                + "these are not: \(unknown.joined(separator: ", "))."
+        case .unknownEncoding(let name, let known):
+            "'\(name)' is not an encoding Madang reads; it reads \(known.joined(separator: ", "))."
+        case .unknownTimeZone(let name):
+            "'\(name)' is not a time zone, such as Asia/Seoul."
+        case .invalidDelimiter(let text):
+            "'\(text)' cannot separate fields: use comma, semicolon, tab, or one ASCII character other than a quote or a line break."
+        case .noPanel(let hearing):
+            "\(hearing) has nobody on its panel yet, so no statement can be filed."
+        case .transcript(let problems):
+            "The transcript has \(problems.count) line\(problems.count == 1 ? "" : "s") that cannot be filed; nothing was recorded."
+        case .unreadable(let path, let reason):
+            "Cannot read \(path): \(reason)."
+        }
+    }
+}
+
+/// A transcript line that cannot be filed: where it is and why.
+public struct TranscriptProblem: Equatable, Sendable, CustomStringConvertible {
+    /// The transcript's file name, or `stdin`.
+    public var source: String
+    public var line: Int
+    public var message: String
+
+    public init(source: String, line: Int, message: String) {
+        self.source = source
+        self.line = line
+        self.message = message
+    }
+
+    /// `transcript.txt:12:1: message`, as compilers and editors write places.
+    public var description: String { "\(source):\(line):1: \(message)" }
+}

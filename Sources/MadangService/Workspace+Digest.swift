@@ -1,0 +1,67 @@
+import Foundation
+import MadangCore
+import MadangDemo
+import MadangDigest
+
+extension Workspace {
+    /// The hearing's digest, rendered from the built-in template of `request.format` or
+    /// from the request's own template file.
+    ///
+    /// - Throws: `TemplateError` for a template that cannot be read, with `file:line:column`.
+    public func digest(_ slug: String, _ request: DigestRequest = DigestRequest()) async throws -> String {
+        try await run { store in
+            let library = try TemplateLibrary.builtIn()
+            let template = try request.templateFile.map { try TemplateLibrary.parse(URL(fileURLWithPath: $0)) }
+            let context = try DigestBuilder.context(store: store, slug: slug, options: request.options)
+            return try library.render(context, format: request.format, template: template)
+        }
+    }
+
+    /// The data a digest template receives for the hearing.
+    public func digestContext(_ slug: String, citizens: CitizenStyle = .numbers) async throws -> DigestContext {
+        try await run { store in try DigestBuilder.context(store: store, slug: slug, options: DigestOptions(citizens: citizens)) }
+    }
+
+    /// Rebuilds the sample hearings (leaving every other hearing alone) and writes the
+    /// featured one's digest into `outputDirectory` in every format.
+    public func runDemo(writingTo outputDirectory: URL) async throws -> DemoResult {
+        try await run { store in
+            let result = try Demo.run(store: store, templates: try TemplateLibrary.builtIn(), outputDirectory: outputDirectory)
+            return DemoResult(
+                hearings: result.slugs.map { DemoResult.Hearing(slug: $0, items: result.itemCounts[$0] ?? 0) },
+                digests: result.digests)
+        }
+    }
+}
+
+/// How to render a digest.
+public struct DigestRequest: Sendable {
+    public var format: DigestFormat
+    /// A Mustache template file to render instead of the built-in one; the built-in
+    /// partials are available to it.
+    public var templateFile: String?
+    /// How citizens are named.
+    public var citizens: CitizenStyle
+
+    public init(format: DigestFormat = .md, templateFile: String? = nil, citizens: CitizenStyle = .numbers) {
+        self.format = format
+        self.templateFile = templateFile
+        self.citizens = citizens
+    }
+
+    var options: DigestOptions { DigestOptions(citizens: citizens) }
+}
+
+/// What the demo built.
+public struct DemoResult: Sendable {
+    /// A sample hearing and how many items it holds.
+    public struct Hearing: Sendable {
+        public var slug: String
+        public var items: Int
+    }
+
+    /// The sample hearings, in the order they were built.
+    public var hearings: [Hearing]
+    /// The digest files written: Markdown, HTML and plain text.
+    public var digests: [URL]
+}

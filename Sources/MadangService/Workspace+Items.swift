@@ -1,0 +1,99 @@
+import MadangCore
+import MadangStore
+
+extension Workspace {
+    /// Records a statement by the panelist `speaker` names (their number or the start of
+    /// their name); it takes the next place in the speaking order.
+    public func addStatement(to slug: String, speaker: String, text: String) async throws -> Item {
+        try await run { store in
+            let hearing = try store.hearing(slug: slug)
+            let who = try store.panel(hearingID: hearing.id ?? 0).participant(matching: speaker)
+            return try store.addItem(.statement(hearingID: hearing.id ?? 0, speakerID: who.id ?? 0, body: text))
+        }
+    }
+
+    /// Records a comment from a member of the public.
+    public func addComment(
+        to slug: String, text: String, title: String? = nil, author: String? = nil, contact: Contact = Contact(),
+        channel: Channel? = nil
+    ) async throws -> Item {
+        try await run { store in
+            let hearing = try store.hearing(slug: slug)
+            return try store.addItem(.comment(
+                hearingID: hearing.id ?? 0, body: text, title: title, author: author, contact: contact, channel: channel))
+        }
+    }
+
+    /// Records a proposal from a group.
+    public func addProposal(
+        to slug: String, text: String, group: String, title: String, supporters: Int? = nil, author: String? = nil,
+        contact: Contact = Contact()
+    ) async throws -> Item {
+        try await run { store in
+            let hearing = try store.hearing(slug: slug)
+            return try store.addItem(.proposal(
+                hearingID: hearing.id ?? 0, group: group, title: title, body: text, supporters: supporters,
+                author: author, contact: contact))
+        }
+    }
+
+    /// One page of the hearing's items: statements in speaking order, then comments and
+    /// proposals as they were received.
+    ///
+    /// - Parameters:
+    ///   - goal: only items filed under the goal with this id.
+    ///   - page: where the page starts and how long it is; ``ItemPage/next`` asks for the page after.
+    public func items(
+        of slug: String, kind: ItemKind? = nil, goal: String? = nil, page: ItemPage.Request = .all
+    ) async throws -> ItemPage {
+        try await run { store in
+            let hearingID = try store.hearing(slug: slug).id ?? 0
+            // One row more than asked says whether another page follows.
+            let limit = page.limit.map { $0 + 1 }
+            var items = try store.items(hearingID: hearingID, kind: kind, goal: goal, offset: page.offset, limit: limit)
+            let more = page.limit.map { items.count > $0 } ?? false
+            if more { items.removeLast() }
+            return ItemPage(items: items, next: more ? ItemPage.Request(offset: page.offset + items.count, limit: page.limit) : nil)
+        }
+    }
+
+    /// The hearing's items that hold every word of `query` in their title or text, best
+    /// matches first, each with a passage whose matches stand between `highlight`'s marks.
+    public func search(
+        _ slug: String, for query: String, limit: Int = 20, highlight: (String, String) = ("[", "]")
+    ) async throws -> [SearchHit] {
+        let (open, close) = highlight
+        return try await run { store in
+            try store.search(hearingID: try store.hearing(slug: slug).id ?? 0, query: query, limit: limit, highlight: (open, close))
+        }
+    }
+
+    /// A person's decision: files item `itemID` under goal `goal` (`tagged`), or takes it
+    /// out so the machine never puts it back. Audited under this workspace's actor.
+    public func decide(item itemID: Int64, goal: String, tagged: Bool) async throws {
+        try await run { store in try store.decide(itemID: itemID, goalCode: goal, tagged: tagged) }
+    }
+}
+
+/// A page of items, and how to ask for the next.
+public struct ItemPage: Sendable {
+    /// Where a page starts and how many items it holds at most.
+    public struct Request: Hashable, Sendable {
+        /// How many items come before the page.
+        public var offset: Int
+        /// The most items on the page; nil for all that remain.
+        public var limit: Int?
+
+        public init(offset: Int = 0, limit: Int? = nil) {
+            self.offset = max(0, offset)
+            self.limit = limit.map { max(1, $0) }
+        }
+
+        /// Every item on one page.
+        public static let all = Request()
+    }
+
+    public var items: [Item]
+    /// The request for the page after this one; nil on the last page.
+    public var next: Request?
+}
