@@ -136,11 +136,12 @@ extension Workspace {
         }
     }
 
-    /// Removes exactly the items batch `id` added, and marks it undone.
+    /// Removes exactly what batch `id` contributed, and marks it undone; items a later
+    /// import also holds stay, as that import's.
     public func undoImport(_ id: Int64) async throws -> UndoneImport {
         try await run { store in
-            let (batch, removed) = try store.undoBatch(id: id)
-            return UndoneImport(batch: batch, removed: removed)
+            let (batch, removed, kept) = try store.undoBatch(id: id)
+            return UndoneImport(batch: batch, removed: removed, kept: kept)
         }
     }
 }
@@ -156,4 +157,6 @@ public struct UndoneImport: Sendable {
     public var batch: ImportBatch
     /// How many items were removed.
     public var removed: Int
+    /// How many of the items it added stay, because a later import holds them too.
+    public var kept: Int
 }

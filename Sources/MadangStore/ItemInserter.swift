@@ -16,10 +16,12 @@ public struct ItemInserter {
     private var groupIDs: [String: Int64] = [:]
     private var nextSpeakingOrder: [Int64: Int] = [:]
     private let createdAt = Timestamp.string(Date())
+    private var occurrences: Occurrence.Claims
 
     init(_ db: Database, batchID: Int64? = nil) throws {
         self.db = db
         self.batchID = batchID
+        occurrences = Occurrence.Claims(db)
         lastIDBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM item") ?? 0
         statement = try db.makeStatement(sql: """
             INSERT INTO item (hearingId, kind, title, body, speakerId, speakingOrder, author, authorEmail,
@@ -30,9 +32,30 @@ public struct ItemInserter {
             """)
     }
 
-    /// Stores a validated item. Returns its id, or nil when an item with the same
-    /// fingerprint is already in the hearing.
+    /// Stores a validated item. Returns its id, or nil when the hearing holds it already
+    /// from an earlier import.
+    ///
+    /// Identical rows of one file are each a submission of their own (a postcard
+    /// campaign, anonymous letters): the k-th of them is stored under its fingerprint
+    /// marked with k (``Occurrence``). A row whose k-th fingerprint an earlier import
+    /// stored is that import's row: this batch records that it holds it too, and adds nothing.
     public mutating func insert(_ item: Item, fingerprint: [UInt8]? = nil) throws -> Int64? {
+        guard let fingerprint, let batchID else { return try store(item, fingerprint: fingerprint) }
+        var occurrence = 1
+        while true {
+            let marked = Occurrence.fingerprint(fingerprint, occurrence)
+            if let id = try store(item, fingerprint: marked) { return id }
+            // That fingerprint is taken: by an earlier row of this file, or by another import.
+            let holder = try Row.fetchOne(db, sql: "SELECT id, batchId FROM item WHERE hearingId = ? AND fingerprint = ?",
+                                          arguments: [item.hearingID, Data(marked)])
+            if let holder, holder[1] as Int64? != batchID, try occurrences.claim(marked, item: holder[0], batch: batchID) {
+                return nil
+            }
+            occurrence += 1
+        }
+    }
+
+    private mutating func store(_ item: Item, fingerprint: [UInt8]?) throws -> Int64? {
         var speakingOrder: Int?
         if item.kind == .statement, let speakerID = item.speakerID {
             let speakerHearing = try Int64.fetchOne(
@@ -58,6 +81,7 @@ public struct ItemInserter {
 
     /// Adds every item inserted so far to the full-text index.
     func finish() throws {
+        try occurrences.finish()
         try db.execute(
             sql: "INSERT INTO itemSearch(rowid, title, body) SELECT id, title, body FROM item WHERE id > ?",
             arguments: [lastIDBefore])

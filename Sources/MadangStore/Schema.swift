@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v7: count a goal's items from its index alone", migrate: v7)
         migrator.registerMigration("v8: index statements by speaker, not every item", migrate: v8)
         migrator.registerMigration("v9: row fingerprints as 16 bytes", migrate: v9)
+        migrator.registerMigration("v10: the batches that hold rows another batch stored", migrate: v10)
         return migrator
     }
 
@@ -216,6 +217,19 @@ enum Schema {
             }
             last = final[0]
         }
+    }
+
+    /// A later import that finds a row already stored by an earlier one holds it too, so
+    /// undoing the earlier import keeps the row for the later one.
+    private static func v10(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE itemBatch (
+                batchId INTEGER NOT NULL REFERENCES importBatch(id) ON DELETE CASCADE,
+                itemId INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                PRIMARY KEY (batchId, itemId)
+            ) WITHOUT ROWID;
+            CREATE INDEX itemBatch_by_item ON itemBatch(itemId);
+            """)
     }
 
     /// The first 16 bytes of a hexadecimal SHA-256; other text as its UTF-8 bytes.

@@ -69,23 +69,39 @@ extension Store {
         }
     }
 
-    /// Removes exactly the items batch `id` added (and their tags), and marks the
-    /// batch undone, so the same file can be imported again.
-    public func undoBatch(id: Int64) throws -> (batch: ImportBatch, removed: Int) {
+    /// Removes exactly what batch `id` contributed, and marks the batch undone, so the
+    /// same file can be imported again. The items it added go (with their tags), except
+    /// those a later import also holds (it found them already stored): they stay, as that
+    /// import's own.
+    ///
+    /// - Returns: the batch, how many items were removed, and how many were kept.
+    public func undoBatch(id: Int64) throws -> (batch: ImportBatch, removed: Int, kept: Int) {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM importBatch WHERE id = ?", arguments: [id]) else {
                 throw StoreError.unknownBatch(id: id)
             }
             var batch = try ImportBatch(row: row)
             if batch.undoneAt != nil { throw StoreError.batchAlreadyUndone(batch) }
+            try db.execute(sql: """
+                UPDATE item SET batchId = (SELECT min(batchId) FROM itemBatch WHERE itemId = item.id AND batchId <> ?1)
+                WHERE batchId = ?1 AND EXISTS (SELECT 1 FROM itemBatch WHERE itemId = item.id AND batchId <> ?1)
+                """, arguments: [id])
+            let kept = db.changesCount
+            if kept > 0 {
+                // An import that now owns a row no longer needs to say that it holds it.
+                try db.execute(sql: """
+                    DELETE FROM itemBatch WHERE batchId = (SELECT item.batchId FROM item WHERE item.id = itemBatch.itemId)
+                    """)
+            }
+            try db.execute(sql: "DELETE FROM itemBatch WHERE batchId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM item WHERE batchId = ?", arguments: [id])
             let removed = db.changesCount
             let now = Date()
             try db.execute(sql: "UPDATE importBatch SET undoneAt = ? WHERE id = ?", arguments: [Timestamp.string(now), id])
             try audit(db, "import.undo", entity: "importBatch", id: id,
-                      details: ["file": batch.fileName, "removed": String(removed)])
+                      details: ["file": batch.fileName, "removed": String(removed), "kept": String(kept)])
             batch.undoneAt = now
-            return (batch, removed)
+            return (batch, removed, kept)
         }
     }
 }

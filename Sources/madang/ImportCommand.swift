@@ -94,9 +94,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     private func report(_ result: ImportResult) {
         let kept = if case .stored = result.outcome { true } else { false }
-        var line = "\(result.rowsRead) rows read: \(result.imported) \(kept ? "imported" : "would be imported")"
-        if result.duplicates > 0 { line += ", \(result.duplicates) already in \(hearing) from earlier imports" }
-        if result.rejected > 0 { line += ", \(result.rejected) rejected" }
+        var line = "\(Count.of(result.rowsRead, "row")) read: \(result.imported.formatted()) \(kept ? "imported" : "would be imported")"
+        if result.duplicates > 0 { line += ", \(result.duplicates.formatted()) already in \(hearing) from earlier imports" }
+        if result.rejected > 0 { line += ", \(result.rejected.formatted()) rejected" }
         print(line + ".")
         for problem in result.problems.prefix(10) {
             Console.error("  " + ([problem.description] + [Advice.advice(for: problem)].compactMap { $0 }).joined(separator: " "))

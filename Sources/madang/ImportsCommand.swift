@@ -50,7 +50,9 @@ struct ImportsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let undone = try await database.open().undoImport(batch)
-            print("Undid batch \(undone.batch.id) (\(undone.batch.fileName)): removed \(undone.removed) items.")
+            var line = "Undid batch \(undone.batch.id) (\(undone.batch.fileName)): removed \(Count.of(undone.removed, "item"))"
+            if undone.kept > 0 { line += "; kept \(Count.of(undone.kept, "item")) that a later import also holds" }
+            print(line + ".")
         }
     }
 }

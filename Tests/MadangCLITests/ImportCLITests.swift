@@ -33,7 +33,7 @@ struct ImportCLITests {
         try setUp()
         let output = try cli.ok("import", "h", file("의견.csv", ImportCLITests.koreanExcel), "--kind", "comment")
         #expect(output.contains("cp949 (detected), comma-separated (detected)"))
-        #expect(output.contains("1 rows read: 1 imported."))
+        #expect(output.contains("1 row read: 1 imported."))
         let stored = try items()
         #expect(stored.first?["title"] as? String == "교통")
         #expect(stored.first?["body"] as? String == "버스가\n부족")
@@ -126,6 +126,29 @@ struct ImportCLITests {
         #expect(rejects.contains("someday"))
     }
 
+    @Test("Identical rows are different people: each is stored, and a later export adds only the copies beyond them")
+    func identicalRows() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let postcard = "\"버스 노선을 늘려 주세요.\"\n"
+        let first = try file("postcards-1.csv", "body\n" + String(repeating: postcard, count: 6) + "Something else\n")
+        let later = try file("postcards-2.csv", "body\n" + String(repeating: postcard, count: 8) + "Something else\n")
+        let output = try cli.ok("import", "h", first, "--kind", "comment")
+        #expect(output.contains("7 rows read: 7 imported."), "\(output)")
+        #expect(try items().count == 7)
+        #expect(try cli.ok("import", "h", first, "--kind", "comment").contains("already imported, as batch 1"))
+        let second = try cli.ok("import", "h", later, "--kind", "comment")
+        #expect(second.contains("9 rows read: 2 imported, 7 already in h from earlier imports."), "\(second)")
+        #expect(try items().count == 9)
+        // Undoing the first export keeps what the second holds too.
+        let undone = try cli.ok("imports", "undo", "1")
+        #expect(undone.contains("removed 0 items; kept 7 items that a later import also holds"), "\(undone)")
+        #expect(try items().count == 9)
+        #expect(try cli.ok("imports", "undo", "2").contains("removed 9 items"))
+        #expect(try items().isEmpty)
+        #expect(try cli.ok("import", "h", later, "--kind", "comment").contains("9 rows read: 9 imported."))
+    }
+
     @Test("The same file again adds nothing; a later export adds only its new rows; undo removes exactly a batch")
     func batches() throws {
         defer { cli.cleanUp() }
@@ -144,9 +167,13 @@ struct ImportCLITests {
         #expect(batches.map { $0["fileName"] as? String } == ["export-2.csv", "export-1.csv"])
         let expectedHash = try SHA256Hex.of(try Data(contentsOf: URL(fileURLWithPath: later)))
         #expect(batches.first?["sha256"] as? String == expectedHash)
+        // The later export holds the first's rows too: undoing the first keeps them.
         try cli.ok("imports", "undo", "1")
-        #expect(try items().map { $0["body"] as? String } == ["typed by hand", "third"])
+        #expect(try items().map { $0["body"] as? String } == ["typed by hand", "first", "second", "third"])
         #expect(try cli.run("imports", "undo", "1").status != 0)
+        try cli.ok("imports", "undo", "2")
+        #expect(try items().map { $0["body"] as? String } == ["typed by hand"])
+        #expect(try cli.ok("import", "h", later, "--kind", "comment").contains("3 rows read: 3 imported."))
     }
 
     @Test("Killing an import inside its transaction leaves the database as it was")

@@ -25,7 +25,7 @@ struct ImportBatchTests {
         }.batch
     }
 
-    @Test("A later export adds only its new rows; the same file is refused; undo removes exactly one batch")
+    @Test("A later export adds only its new rows; the same file is refused; undo removes exactly one batch's contribution")
     func batches() throws {
         let store = try database.store()
         let id = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
@@ -37,12 +37,19 @@ struct ImportBatchTests {
         #expect(throws: StoreError.self) { try importComments(store, id, ["z"], sha: "sha-1") }
         #expect(try store.items(hearingID: id).count == 4)
 
+        // The second export holds a and b too, so they stay.
         let undone = try store.undoBatch(id: first.id)
-        #expect(undone.removed == 2)
-        #expect(try store.items(hearingID: id).map(\.body).sorted() == ["c", "typed by hand"])
+        #expect((undone.removed, undone.kept) == (0, 2))
+        #expect(try store.items(hearingID: id).map(\.body).sorted() == ["a", "b", "c", "typed by hand"])
         #expect(throws: StoreError.self) { try store.undoBatch(id: first.id) }
-        // After the undo, the same file can come in again.
-        #expect(try importComments(store, id, ["a", "b"], sha: "sha-1").imported == 2)
+        // After the undo, the same file can come in again; it finds its rows held by the second.
+        let again = try importComments(store, id, ["a", "b"], sha: "sha-1")
+        #expect((again.imported, again.duplicates) == (0, 2))
+        let undoneSecond = try store.undoBatch(id: second.id)
+        #expect((undoneSecond.removed, undoneSecond.kept) == (1, 2))
+        #expect(try store.items(hearingID: id).map(\.body).sorted() == ["a", "b", "typed by hand"])
+        #expect(try store.undoBatch(id: again.id).removed == 2)
+        #expect(try store.items(hearingID: id).map(\.body) == ["typed by hand"])
         #expect(try store.importBatches(hearingID: id).count == 3)
     }
 
