@@ -22,15 +22,17 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
         case .title: ["title", "subject", "heading", "제목", "제안명", "제안제목", "안건", "주제"]
         case .author:
             ["author", "authorname", "name", "fullname", "submitter", "commentauthor", "authorusername",
-             "작성자", "성명", "이름", "제출자", "제안자", "작성자명"]
+             "yourname", "작성자", "성명", "성함", "이름", "제출자", "제안자", "작성자명", "실명"]
         case .firstName: ["firstname", "givenname"]
         case .lastName: ["lastname", "surname", "familyname"]
         case .email: ["email", "emailaddress", "mail", "이메일", "이메일주소", "전자우편", "메일"]
-        case .phone: ["phone", "phonenumber", "telephone", "mobile", "tel", "전화", "전화번호", "휴대폰", "휴대전화", "핸드폰", "휴대폰번호"]
+        case .phone:
+            ["phone", "phonenumber", "telephone", "mobile", "mobilenumber", "cellphone", "tel", "전화", "전화번호",
+             "휴대폰", "휴대전화", "휴대전화번호", "핸드폰", "휴대폰번호", "핸드폰번호"]
         case .contact: ["contact", "연락처"]
         case .group:
             ["group", "groupname", "organization", "organisation", "organizationname", "affiliation",
-             "단체", "단체명", "소속", "기관", "기관명", "참여단", "모임"]
+             "단체", "단체명", "소속", "소속단체", "소속기관", "기관", "기관명", "참여단", "모임"]
         case .supporters:
             ["supporters", "supports", "votes", "likestotalcount", "likes", "endorsements", "endorsementscount",
              "찬성", "찬성수", "지지", "지지자", "지지자수", "공감", "공감수", "추천", "추천수", "동의", "동의수"]
@@ -40,6 +42,21 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
              "날짜", "타임스탬프", "접수일", "접수일시"]
         case .speaker: ["speaker", "발언자", "화자", "토론자"]
         case .externalID: ["id", "commentid", "documentid", "reference", "trackingnumber", "번호", "접수번호"]
+        }
+    }
+
+    /// Words that, inside a longer header (a form's question, such as "의견을 자유롭게 적어
+    /// 주세요" or "Your phone number"), mean this field, in the normalized form; tried
+    /// only for fields no header names exactly.
+    public var keywords: [String] {
+        switch self {
+        case .body: ["의견", "내용", "opinion", "comment", "suggestion", "feedback"]
+        case .author: ["성명", "성함", "이름", "name"]
+        case .email: ["email", "이메일", "메일"]
+        case .phone: ["전화", "휴대폰", "휴대전화", "핸드폰", "phone", "mobile"]
+        case .group: ["단체", "소속", "organization", "organisation"]
+        case .supporters: ["찬성", "지지", "공감", "supporters", "endorsements"]
+        case .title, .firstName, .lastName, .contact, .submittedAt, .speaker, .externalID: []
         }
     }
 

@@ -82,7 +82,7 @@ public struct Item: Hashable, Codable, Sendable {
 
     /// A proposal from `group`.
     public static func proposal(
-        hearingID: Int64, group: String, title: String, body: String, supporters: Int? = nil,
+        hearingID: Int64, group: String?, title: String, body: String, supporters: Int? = nil,
         author: String? = nil, contact: Contact = Contact(),
         provenance: Provenance = .typed, receivedAt: Date = Date()
     ) -> Item {
@@ -126,7 +126,6 @@ public struct Item: Hashable, Codable, Sendable {
         case .proposal:
             if speakerID != nil { throw .notAllowed(field: "speaker", kind: kind) }
             if copy.title == nil { throw .missing(field: "title", kind: kind) }
-            if copy.group == nil { throw .missing(field: "group", kind: kind) }
             if channel != nil { throw .notAllowed(field: "channel", kind: kind) }
         }
         return copy

@@ -15,8 +15,6 @@ public struct RowProblem: Error, Equatable, Sendable, CustomStringConvertible {
         case noSpeaker
         /// The speaker's label names nobody on the panel, or several people.
         case unknownSpeaker(String, reason: String)
-        /// A proposal names no group.
-        case noGroup
         /// The value is not a count of supporters.
         case notACount(String)
         /// A value breaks a rule of the item.
@@ -47,7 +45,6 @@ public struct RowProblem: Error, Equatable, Sendable, CustomStringConvertible {
         case .notADate(let value): "'\(value)' is not a date (such as 2024-03-05 14:30, 2024.03.05 or 3/5/2024 14:30:00)"
         case .noSpeaker: "no speaker is given"
         case .unknownSpeaker(_, let reason): reason
-        case .noGroup: "the proposal names no group"
         case .notACount(let value): "'\(value)' is not a number of supporters"
         case .invalid(let error): error.description
         }

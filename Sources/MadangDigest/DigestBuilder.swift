@@ -106,7 +106,7 @@ public enum DigestBuilder {
         }
         let proposals = group.topProposals.enumerated().map { index, opinion in
             DigestContext.Proposal(
-                rank: index + 1, title: redaction.apply(opinion.title ?? ""), group: redaction.apply(opinion.group ?? ""),
+                rank: index + 1, title: redaction.apply(opinion.title ?? ""), group: redaction.apply(opinion.group ?? options.label(number: opinion.citizenNumber, author: opinion.author)),
                 supporters: opinion.supporters, text: redaction.apply(opinion.body))
         }
         let share = BarChart.share(counts.publicOpinions, of: publicTotal)

@@ -42,6 +42,19 @@ public struct ColumnMapping: Sendable {
                 taken.insert(column)
             }
         }
+        // Then form questions: a header that holds one of a field's words, and no other field's.
+        for field in ImportField.allCases where allowed.contains(field) && columns[field] == nil {
+            let candidates = normalized.indices.filter { column in
+                !taken.contains(column) && field.keywords.contains { normalized[column].contains($0) }
+                    && !ImportField.allCases.contains { other in
+                        other != field && allowed.contains(other) && other.keywords.contains { normalized[column].contains($0) }
+                    }
+            }
+            if candidates.count == 1, let column = candidates.first {
+                columns[field] = column
+                taken.insert(column)
+            }
+        }
         guard columns[.body] != nil else { throw .noBodyColumn(header: header) }
     }
 
@@ -52,6 +65,11 @@ public struct ColumnMapping: Sendable {
     /// A multilingual column such as Decidim's `body/en` keeps only its field name.
     public static func normalize(_ name: String) -> String {
         var text = Text.normalized(name).lowercased()
+        // A note in brackets says how to fill the column, not what it holds: 이름(실명), 소속 단체(선택).
+        while let open = text.firstIndex(where: { $0 == "(" || $0 == "[" }),
+              let close = text[open...].firstIndex(where: { $0 == ")" || $0 == "]" }), open > text.startIndex {
+            text.removeSubrange(open...close)
+        }
         if let slash = text.lastIndex(of: "/"), isLocale(text[text.index(after: slash)...]) {
             text = String(text[..<slash])
         }

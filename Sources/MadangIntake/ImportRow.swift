@@ -84,12 +84,10 @@ public struct RowConverter: Sendable {
             item.author = author
             item.contact = contact
             item.title = value(.title) ?? RowConverter.titleFromBody(body)
-            guard let group = value(.group) ?? defaultGroup else { return fail(.noGroup, .group) }
-            item.group = group
+            // Without a group, the proposal is its author's own.
+            item.group = value(.group) ?? defaultGroup
             if let count = value(.supporters) {
-                guard let supporters = Int(count.filter { $0 != "," }), supporters >= 0 else {
-                    return fail(.notACount(count), .supporters)
-                }
+                guard let supporters = SupporterCount.parse(count) else { return fail(.notACount(count), .supporters) }
                 item.supporters = supporters
             }
         }

@@ -24,9 +24,9 @@ extension Workspace {
         }
     }
 
-    /// Records a proposal from a group.
+    /// Records a proposal from a group, or (without one) from its author.
     public func addProposal(
-        to slug: String, text: String, group: String, title: String, supporters: Int? = nil, author: String? = nil,
+        to slug: String, text: String, group: String?, title: String, supporters: Int? = nil, author: String? = nil,
         contact: Contact = Contact()
     ) async throws -> Item {
         try await run { store in

@@ -84,7 +84,8 @@ enum Advice {
     /// What to add to a rejected row's reason on the screen.
     static func advice(for problem: RowProblem) -> String? {
         switch problem.kind {
-        case .noGroup: "Add a group column, or give one for every row with --group NAME."
+        case .unknownSpeaker: "Add the speaker to the panel with `madang panel add`, or correct the name."
+        case .notADate: "Write it as 2024-03-05 14:30, or give the zone of times without one with --time-zone."
         default: nil
         }
     }

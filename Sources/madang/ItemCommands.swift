@@ -82,22 +82,22 @@ struct CommentCommand: AsyncParsableCommand {
 
 struct ProposalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "proposal", abstract: "Record a proposal from a group.", subcommands: [Add.self])
+        commandName: "proposal", abstract: "Record a proposal from a group or from one person.", subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a proposal from a citizen participation group, council or alliance.",
+            abstract: "Add a proposal from a citizen participation group, council or alliance, or from one person.",
             discussion: """
                 Examples:
                   madang proposal add gwangju "Join the portals." --group GJ --title Portal
                   madang proposal add gwangju "Open data." --group GJ --title Data
-                  madang proposal add gwangju "Buses." --group GJ --title Bus --supporters 9
+                  madang proposal add gwangju "Buses." --title Bus --author "Kim Min-su"
                 """)
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The hearing's slug.") var hearing: String
         @Argument(help: "The proposal's text.") var text: String
-        @Option(help: "The group that makes the proposal.") var group: String
+        @Option(help: "The group that makes the proposal; without one, it is the author's own.") var group: String?
         @Option(help: "The proposal's title.") var title: String
         @Option(help: "How many people support it.") var supporters: Int?
         @OptionGroup var contact: ContactOptions

@@ -19,6 +19,34 @@ struct ColumnMappingTests {
         #expect(mapping.ignored == [8])
     }
 
+    @Test("Form headers as people write them: notes in brackets, and questions that name their field")
+    func formHeaders() throws {
+        let korean = try ColumnMapping(
+            header: ["타임스탬프", "이름(실명)", "휴대전화 번호", "소속 단체(선택)", "의견을 자유롭게 적어 주세요"], kind: .comment)
+        #expect(fields(korean) == [
+            "submitted-at": "타임스탬프", "author": "이름(실명)", "phone": "휴대전화 번호", "group": "소속 단체(선택)",
+            "body": "의견을 자유롭게 적어 주세요",
+        ])
+        let english = try ColumnMapping(header: ["Timestamp", "Your name", "Phone number", "Your comment"], kind: .comment)
+        #expect(fields(english) == ["submitted-at": "Timestamp", "author": "Your name", "phone": "Phone number", "body": "Your comment"])
+        #expect(fields(try ColumnMapping(header: ["성함", "휴대폰", "내용"], kind: .comment)) == ["author": "성함", "phone": "휴대폰", "body": "내용"])
+        // A question that holds the words of two fields is left for --map.
+        #expect(throws: ImportError.self) { try ColumnMapping(header: ["이름과 의견"], kind: .comment) }
+    }
+
+    @Test("Counts of supporters as people write them", arguments: [
+        ("1250", 1250), ("1,250", 1250), ("1.250", 1250), ("1 250", 1250), ("1,250명", 1250), ("약 300", 300),
+        ("about 300 people", 300), ("12,345,678", 12_345_678), ("0", 0),
+    ])
+    func counts(_ text: String, _ expected: Int) {
+        #expect(SupporterCount.parse(text) == expected)
+    }
+
+    @Test("What is not a count is not read as one", arguments: ["1.5", "12,34", "-3", "many", "", "1,2345", "３００"])
+    func notCounts(_ text: String) {
+        #expect(SupporterCount.parse(text) == nil)
+    }
+
     @Test("A statement takes only a speaker, text, time and id")
     func statementFields() throws {
         let mapping = try ColumnMapping(header: ["발언자", "발언 내용", "제목", "일시"], kind: .statement)

@@ -29,7 +29,7 @@ struct NeutralErrorTests {
         ServiceError.unknownEncoding("x", known: ["utf-8"]), ServiceError.unknownTimeZone("Mars"),
         ServiceError.invalidDelimiter("\""), ServiceError.transcript([TranscriptProblem(source: "t", line: 1, message: "m")]),
         ServiceError.unknownTrainingLabels(hearing: "h", goals: ["G1"], unknown: ["X"]),
-        RowProblem(line: 3, column: 2, columnName: "group", kind: .noGroup),
+        RowProblem(line: 3, column: 2, columnName: "votes", kind: .notACount("many")),
     ]
 
     @Test("No description names a madang command, a flag or an environment variable")
