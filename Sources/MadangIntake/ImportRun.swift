@@ -46,8 +46,9 @@ public struct ImportRun: Sendable {
     /// Reads the file to the end.
     ///
     /// - Parameters:
-    ///   - rejects: where to write the rows not imported (CSV: line, reason, then the
-    ///     row's own fields), or nil to write nothing.
+    ///   - rejects: where to write the rows not imported (UTF-8 CSV with a byte-order mark,
+    ///     so Korean Excel opens it: line, reason, then the row's own fields), or nil to
+    ///     write nothing. The file is readable by its owner alone: rows carry names and contacts.
     ///   - progress: bytes read so far and rows read so far, after each chunk.
     ///   - store: stores one row; returns false when the row was already there.
     public func run(
@@ -70,16 +71,22 @@ public struct ImportRun: Sendable {
             summary.rejected += 1
             if summary.firstProblems.count < 20 { summary.firstProblems.append(problem) }
             guard let rejects else { return }
-            if rejectsHandle == nil {
-                guard FileManager.default.createFile(atPath: rejects.path, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: rejects.path)
-                else {
-                    throw CSVError.unreadable(path: rejects.path, reason: "cannot write the rejects file there")
+            do {
+                if rejectsHandle == nil {
+                    guard FileManager.default.createFile(atPath: rejects.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                          let handle = FileHandle(forWritingAtPath: rejects.path)
+                    else {
+                        throw CSVError.unreadable(path: rejects.path, reason: "cannot write the rejects file there")
+                    }
+                    rejectsHandle = handle
+                    try handle.write(contentsOf: Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(CSVWriter.line(["line", "reason"] + converter.mapping.header).utf8)))
                 }
-                rejectsHandle = handle
-                handle.write(Data(CSVWriter.line(["line", "reason"] + converter.mapping.header).utf8))
+                try rejectsHandle?.write(contentsOf: Data(CSVWriter.line([String(problem.line), problem.description] + record.fields).utf8))
+            } catch let error as CSVError {
+                throw error
+            } catch {
+                throw CSVError.unreadable(path: rejects.path, reason: "cannot write the rejects file: \(error.localizedDescription)")
             }
-            rejectsHandle?.write(Data(CSVWriter.line([String(problem.line), problem.description] + record.fields).utf8))
         }
         // Reading, decoding, parsing and converting run on a second thread, up to
         // 160 rows ahead of the storing, so both processor cores work.

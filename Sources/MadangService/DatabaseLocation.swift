@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the database is: `--db PATH`, else the `MADANG_DB` environment variable,
 /// else `madang.sqlite` in the current folder.
 public enum DatabaseLocation {
@@ -10,8 +12,19 @@ public enum DatabaseLocation {
         return defaultPath
     }
 
-    /// The name the audit log records for changes made from this process: `$USER`, or "unknown".
-    public static func actor(environment: [String: String]) -> String {
-        environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"] ?? "unknown"
+    /// The name the audit log records for changes made from this process: `$USER`, else
+    /// `$LOGNAME`, else the account the process runs as (a service started without a login
+    /// shell has neither variable), else its user id.
+    public static func actor(environment: [String: String], account: String? = systemAccount) -> String {
+        for name in [environment["USER"], environment["LOGNAME"], account] {
+            if let name, !name.isEmpty { return name }
+        }
+        return "uid \(getuid())"
+    }
+
+    /// The login name of the account this process runs as, from the system's user database.
+    public static var systemAccount: String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 }

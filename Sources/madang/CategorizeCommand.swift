@@ -49,12 +49,14 @@ struct CategorizeCommand: AsyncParsableCommand {
     /// What categorizing did, in three lines.
     static func summary(_ result: CategorizeResult) -> String {
         let changed = result.changed
-        var text = "Filed \(result.categorized) of \(result.items) items under goals (\(result.ruleTags) rule tags, "
-            + "\(result.modelTags) model tags); \(result.items - result.categorized) match no goal and stay uncategorized."
+        let unfiled = result.items - result.categorized
+        var text = "Filed \(result.categorized.formatted()) of \(Count.of(result.items, "item")) under goals ("
+            + "\(Count.of(result.ruleTags, "rule tag")), \(Count.of(result.modelTags, "model tag"))); "
+            + "\(unfiled.formatted()) \(unfiled == 1 ? "matches" : "match") no goal and \(unfiled == 1 ? "stays" : "stay") uncategorized."
             + (changed == 0 ? "\nNo tag changed, so none was written."
                 : "\n\(changed) tag\(changed == 1 ? "" : "s") new, changed or taken off: only \(changed == 1 ? "it was" : "these were") written.")
         if let model = result.model {
-            text += "\nModel v\(model.version), \(model.trainedNow ? "trained now" : "trained earlier") on \(model.trainingSize) labelled texts."
+            text += "\nModel v\(model.version), \(model.trainedNow ? "trained now" : "trained earlier") on \(Count.of(model.trainingSize, "labelled text"))."
         } else {
             text += "\nNo model yet: it learns once people have tagged \(CategorizeResult.trainingThreshold) items under two goals or more (madang tag), or from --train FILE."
         }

@@ -17,6 +17,14 @@ enum Console {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// `text` as one shell word: as it is when that is safe, else in single quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./:=@+,".unicodeScalars.contains($0)
+        }
+        return safe ? text : "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }

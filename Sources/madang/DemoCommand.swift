@@ -34,13 +34,12 @@ struct DemoCommand: AsyncParsableCommand {
         print(table.rendered().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
         print("\nDigests written:")
         for file in result.digests { print("  \(file.path)") }
-        print("""
-
-            Try next:
-              madang items smart-city-plan-4
-              madang search smart-city-plan-4 데이터허브
-              madang categorize smart-city-plan-4 --explain
-              madang digest smart-city-plan-4 --format txt
-            """)
+        // The commands to try next name the same database, when it is not the default one.
+        let db = database.db.map { " --db \(Console.shellQuoted($0))" } ?? ""
+        print("\nTry next:")
+        for command in ["items smart-city-plan-4", "search smart-city-plan-4 데이터허브",
+                        "categorize smart-city-plan-4 --explain", "digest smart-city-plan-4 --format txt"] {
+            print("  madang \(command)\(db)")
+        }
     }
 }

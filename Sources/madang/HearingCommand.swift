@@ -129,7 +129,7 @@ struct HearingCommand: AsyncParsableCommand {
                 ("When", hearing.startsAt?.description ?? ""), ("Venue", hearing.venue ?? ""),
                 ("Organizers", hearing.organizers.joined(separator: "; ")), ("Plan", hearing.plan ?? ""),
                 ("Attendance", attendance),
-                ("Items", ItemKind.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)s" }.joined(separator: ", ")),
+                ("Items", ItemKind.allCases.map { Count.of(counts[$0] ?? 0, $0.rawValue) }.joined(separator: ", ")),
             ] where !value.isEmpty {
                 facts.append([label + ":", value])
             }

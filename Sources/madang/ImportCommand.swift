@@ -20,6 +20,10 @@ struct ImportCommand: AsyncParsableCommand {
 
             Fields: \(ImportField.allCases.map(\.rawValue).joined(separator: ", ")).
 
+            Exit status: 0 when every row was imported (or the file was in already), 3 when \
+            some rows were rejected and the others imported (with --dry-run: would be), 1 when \
+            nothing was imported.
+
             Examples:
               madang import plan-4 comments.csv --kind comment
               madang import plan-4 form.csv --kind comment --map 'Your opinion=body'
@@ -65,12 +69,17 @@ struct ImportCommand: AsyncParsableCommand {
         progress.finish()
         if case .alreadyImported(let earlier) = result.outcome {
             // Not a failure: the file is in, as the user wanted.
-            return print("\(URL(fileURLWithPath: file).lastPathComponent) is already imported, as batch \(earlier.id) (\(earlier.imported) items, "
-                + "\(earlier.importedAt.formatted(.iso8601.year().month().day()))); nothing was added.")
+            return print("\(URL(fileURLWithPath: file).lastPathComponent) is already imported, as batch \(earlier.id) "
+                + "(\(Count.of(earlier.imported, "item")), \(earlier.importedAt.formatted(.iso8601.year().month().day()))); nothing was added. "
+                + "To import it again, undo that batch first: madang imports undo \(earlier.id)")
         }
         report(result)
         if case .refused = result.outcome { throw ExitCode.failure }
+        if result.rejected > 0 { throw ExitCode(ImportCommand.rejectedRowsStatus) }
     }
+
+    /// The exit status of an import that stored its good rows and rejected others.
+    static let rejectedRowsStatus: Int32 = 3
 
     /// The tests' hook (`MADANG_TEST_PAUSE_AFTER_ROWS=N`): stops inside the import's
     /// transaction once N rows are stored, says so on standard error, and waits to be killed.

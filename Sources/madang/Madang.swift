@@ -29,6 +29,9 @@ struct Madang: AsyncParsableCommand {
     /// Parses the command line and runs the command; a library's error is printed with
     /// the advice that names what to type next (see ``Advice``).
     static func main() async {
+        if let problem = CommandSuggestion.problem(in: Array(CommandLine.arguments.dropFirst()), root: Madang.self) {
+            exit(withError: ValidationError(problem))
+        }
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {

@@ -39,6 +39,10 @@ struct PanelCommand: AsyncParsableCommand {
         @Option(help: "Organization and title.") var affiliation: String?
         @Option(help: "Place in the panel's order, from 1.") var order: Int?
 
+        func validate() throws {
+            if let order, order < 1 { throw ValidationError("--order is a place in the panel, and places start at 1.") }
+        }
+
         func run() async throws {
             let participant = try await database.open().addParticipant(
                 to: hearing, name: name, affiliation: affiliation, role: role, position: order)

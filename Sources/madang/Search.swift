@@ -32,7 +32,7 @@ struct Search: AsyncParsableCommand {
         let hits = try await database.open().search(hearing, for: query, limit: limit, highlight: marks)
         if output.json { return try Console.printJSON(hits) }
         guard !hits.isEmpty else { return print("Nothing in \(hearing) matches \"\(query)\".") }
-        print("\(hits.count) match\(hits.count == 1 ? "" : "es") for \"\(query)\" in \(hearing):\n")
+        print("\(Count.of(hits.count, "match", plural: "matches")) for \"\(query)\" in \(hearing):\n")
         for hit in hits {
             let by = Items.by(hit.item)
             print("#\(hit.item.id ?? 0) \(hit.item.kind.rawValue)\(by.isEmpty ? "" : " · \(by)")")

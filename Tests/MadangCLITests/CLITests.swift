@@ -187,8 +187,37 @@ struct CLITests {
         let speaker = try cli.run("statement", "add", "plan-4", "--speaker", "9", "who?")
         #expect(speaker.status != 0)
         #expect(speaker.stderr.contains("1 Kim Gap-seong (chair), 2 Nam Gwang-woo, 3 박성남"))
+        let order = try cli.run("panel", "add", "plan-4", "Lee", "--order", "0")
+        #expect(order.status != 0 && order.stderr.contains("places start at 1"))
         #expect(try cli.ok("items", "plan-4").contains("No items yet"))
         #expect(try cli.ok("hearing", "list").split(separator: "\n").count == 2)
+    }
+
+    @Test("A mistyped command is named as one, with the nearest real one")
+    func mistypedCommand() throws {
+        defer { cli.cleanUp() }
+        let top = try cli.run("hearng", "list")
+        #expect(top.status == 64)
+        #expect(top.stderr.contains("unknown command 'hearng'; did you mean 'madang hearing'?"))
+        let nested = try cli.run("hearing", "lst")
+        #expect(nested.stderr.contains("did you mean 'madang hearing list'?"))
+        let far = try cli.run("zzz")
+        #expect(far.stderr.contains("unknown command 'zzz'") && far.stderr.contains("hearing, panel"))
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
+    }
+
+    @Test("Counts agree in number")
+    func counts() throws {
+        defer { cli.cleanUp() }
+        try setUpHearing()
+        let path = cli.folder.appendingPathComponent("one.csv")
+        try Data("body\nOne opinion.\n".utf8).write(to: path)
+        #expect(try cli.ok("import", "plan-4", path.path, "--kind", "comment").contains("1 row read: 1 imported."))
+        #expect(try cli.ok("imports", "undo", "1").contains("removed 1 item."))
+        #expect(try cli.ok("hearing", "show", "plan-4").contains("0 statements, 0 comments, 0 proposals"))
+        try cli.ok("comment", "add", "plan-4", "버스를 늘려 주세요")
+        #expect(try cli.ok("search", "plan-4", "버스").contains("1 match for"))
+        #expect(try cli.ok("hearing", "show", "plan-4").contains("1 comment,"))
     }
 
     @Test("The demo builds its hearings, can run again, and writes a digest naming the panel")
@@ -197,6 +226,9 @@ struct CLITests {
         let first = try cli.ok("demo")
         let second = try cli.ok("demo")
         #expect(first.contains("smart-city-plan-4"))
+        #expect(first.contains("  madang items smart-city-plan-4\n"), "the default database needs no --db")
+        let elsewhere = try cli.ok("demo", "--db", cli.folder.appendingPathComponent("other db.sqlite").path)
+        #expect(elsewhere.contains("  madang items smart-city-plan-4 --db '\(cli.folder.path)/other db.sqlite'"))
         let path = cli.folder.appendingPathComponent("madang-demo/smart-city-plan-4.md").path
         #expect(second.contains(path))
         for format in ["html", "txt"] {

@@ -15,6 +15,10 @@ struct DatabaseLocationTests {
     func actor() {
         #expect(DatabaseLocation.actor(environment: ["USER": "minji"]) == "minji")
         #expect(DatabaseLocation.actor(environment: ["LOGNAME": "jun"]) == "jun")
-        #expect(DatabaseLocation.actor(environment: [:]) == "unknown")
+        // Without either variable (a service, cron), the account the process runs as.
+        #expect(DatabaseLocation.actor(environment: [:], account: "madang-svc") == "madang-svc")
+        #expect(DatabaseLocation.actor(environment: ["USER": ""], account: nil).hasPrefix("uid "))
+        #expect(DatabaseLocation.actor(environment: [:]) == DatabaseLocation.systemAccount)
+        #expect(DatabaseLocation.systemAccount?.isEmpty == false)
     }
 }
