@@ -5,14 +5,56 @@ import Foundation
 /// Text is stored in Unicode NFC, so Hangul typed on one system (precomposed
 /// syllables) and pasted from another (decomposed jamo) is the same text to
 /// search, matching and comparison. Line breaks become `\n`; outer white space goes.
+/// Control characters (C0 but tab and line breaks, DEL, C1) and whole terminal escape
+/// sequences are removed: a NUL would cut the text where SQLite reads it, and an escape
+/// would act on the terminal of whoever lists it.
 public enum Text {
-    /// Returns `text` in NFC with `\r\n` and `\r` turned into `\n` and outer white space trimmed.
+    /// Returns `text` in NFC with `\r\n` and `\r` turned into `\n`, control characters
+    /// and escape sequences removed, and outer white space trimmed.
     public static func normalized(_ text: String) -> String {
         var text = text
-        let (nfc, hasCR) = scan(text)
-        if !nfc { text = text.precomposedStringWithCanonicalMapping }
-        if hasCR { text = unixLineBreaks(text) }
+        let found = scan(text)
+        if found.hasControl { text = withoutControls(text) }
+        if !found.surelyNFC { text = text.precomposedStringWithCanonicalMapping }
+        if found.hasCR { text = unixLineBreaks(text) }
         return trimmed(text)
+    }
+
+    /// True when `text` holds a character ``normalized(_:)`` removes as a control.
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        scan(text).hasControl
+    }
+
+    /// `text` without control characters: an escape sequence (CSI `ESC [ … final`, OSC
+    /// `ESC ] … BEL` or `ESC ] … ESC \\`, or `ESC` and one character) goes whole; tab, line
+    /// feed and carriage return stay.
+    static func withoutControls(_ text: String) -> String {
+        var kept = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D:
+                kept.append(scalar)
+            case 0x1B:
+                guard let next = scalars.next() else { break }
+                if next == "[" {
+                    // Parameters and intermediates, then one final byte from @ to ~.
+                    while let byte = scalars.next(), !(0x40...0x7E).contains(byte.value) {}
+                } else if next == "]" || next == "P" || next == "_" || next == "^" {
+                    // A string, to BEL or to ESC \.
+                    while let byte = scalars.next(), byte.value != 0x07 {
+                        if byte.value == 0x1B { _ = scalars.next(); break }
+                    }
+                }
+            case 0x9B:
+                while let byte = scalars.next(), !(0x40...0x7E).contains(byte.value) {}
+            case 0..<0x20, 0x7F...0x9F:
+                break
+            default:
+                kept.append(scalar)
+            }
+        }
+        return String(kept)
     }
 
     /// Normalizes a field that must not be empty.
@@ -36,19 +78,24 @@ public enum Text {
         scan(text).surelyNFC
     }
 
-    /// One pass over the UTF-8 bytes: is the text surely NFC, and does it hold a CR?
-    private static func scan(_ text: String) -> (surelyNFC: Bool, hasCR: Bool) {
+    /// One pass over the UTF-8 bytes: is the text surely NFC, does it hold a CR, and
+    /// does it hold a control character?
+    private static func scan(_ text: String) -> (surelyNFC: Bool, hasCR: Bool, hasControl: Bool) {
         var text = text
         return text.withUTF8 { bytes in
-            var nfc = true, cr = false
+            var nfc = true, cr = false, control = false
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
                 if lead < 0x80 {
-                    if lead == 0x0D { cr = true }
+                    if lead < 0x20 || lead == 0x7F {
+                        if lead == 0x0D { cr = true } else if lead != 0x09 && lead != 0x0A { control = true }
+                    }
                     index += 1
                     continue
                 }
+                // C1 controls, U+0080 to U+009F, are C2 80 to C2 9F.
+                if lead == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { control = true }
                 guard nfc, let (value, length) = UTF8Walk.scalar(in: bytes, at: index) else {
                     // Past the first doubt only carriage returns matter, and they are ASCII.
                     index += max(UTF8Walk.sequenceLength(lead: lead), 1)
@@ -63,7 +110,7 @@ public enum Text {
                 }
                 index += length
             }
-            return (nfc, cr)
+            return (nfc, cr, control)
         }
     }
 

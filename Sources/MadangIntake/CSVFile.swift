@@ -49,6 +49,22 @@ public struct CSVFile: Sendable {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = attributes[.size] as? Int
         else { throw CSVError.unreadable(path: path, reason: "no such file") }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            // A pipe, a FIFO or a terminal can be read only once: what the encoding and
+            // delimiter are found from must not be lost to the rows, so it is read whole.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw CSVError.unreadable(path: path, reason: "permission denied")
+            }
+            defer { try? handle.close() }
+            let bytes: [UInt8]
+            do {
+                bytes = [UInt8](try handle.readToEnd() ?? Data())
+            } catch {
+                throw CSVError.unreadable(path: path, reason: error.localizedDescription)
+            }
+            try self.init(name: path, bytes: bytes, encoding: encoding, delimiter: delimiter, strict: strict)
+            return
+        }
         try self.init(path: path, contents: nil, size: size, sample: try CSVFile.readPrefix(path: path, count: CSVFile.sampleSize),
                       encoding: encoding, delimiter: delimiter, strict: strict)
     }

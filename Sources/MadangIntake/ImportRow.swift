@@ -8,6 +8,8 @@ public struct ImportRow: Sendable {
     /// The first 16 bytes of SHA-256 over the kind and every mapped value except the
     /// number of supporters, which grows between exports.
     public var fingerprint: [UInt8]
+    /// True when control characters (a NUL, an escape sequence) were removed from the row's values.
+    public var cleaned = false
 }
 
 /// Turns records into items under a ``ColumnMapping``.
@@ -96,8 +98,10 @@ public struct RowConverter: Sendable {
         } catch {
             return fail(.invalid(error))
         }
+        let cleaned = mapping.columns.values.contains { Text.hasControlCharacters(record[$0]) }
         return .success(ImportRow(
-            item: item, fingerprint: fingerprint(of: item, externalID: value(.externalID), submitted: value(.submittedAt))))
+            item: item, fingerprint: fingerprint(of: item, externalID: value(.externalID), submitted: value(.submittedAt)),
+            cleaned: cleaned))
     }
 
     private func fingerprint(of item: Item, externalID: String?, submitted: String?) -> [UInt8] {

@@ -13,6 +13,8 @@ public struct ImportRun: Sendable {
         /// Rows already in the hearing, from an earlier import.
         public var duplicates = 0
         public var rejected = 0
+        /// Rows stored with control characters (a NUL, an escape sequence) removed from their values.
+        public var cleaned = 0
         /// The first problems, for the screen; the rejects file has them all.
         public var firstProblems: [RowProblem] = []
         /// The SHA-256 of the whole file, hexadecimal.
@@ -112,7 +114,12 @@ public struct ImportRun: Sendable {
                 summary.rowsRead += 1
                 switch converted {
                 case .row(let row):
-                    if try store(row) { summary.imported += 1 } else { summary.duplicates += 1 }
+                    if try store(row) {
+                        summary.imported += 1
+                        if row.cleaned { summary.cleaned += 1 }
+                    } else {
+                        summary.duplicates += 1
+                    }
                 case .problem(let problem, let record):
                     try reject(problem, record)
                 }

@@ -44,12 +44,15 @@ public struct ImportRequest: Sendable {
         self.kind = kind
     }
 
-    /// The name recorded for the file: its last path component, or the upload's name.
-    var fileName: String {
-        switch source {
+    /// The name recorded for the file: its last path component, or the upload's name, on
+    /// one line and without control characters (a file name may hold a line break).
+    public var fileName: String {
+        let name = switch source {
         case .file(let path): path.split(separator: "/").last.map(String.init) ?? path
         case .upload(let name, _): name
         }
+        let oneLine = String(name.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        return Text.optional(oneLine) ?? "unnamed"
     }
 
     /// Where the rejects go, if anywhere.

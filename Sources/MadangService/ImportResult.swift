@@ -22,6 +22,8 @@ public struct ImportResult: Sendable {
     /// Rows already in the hearing from an earlier import.
     public var duplicates = 0
     public var rejected = 0
+    /// Rows stored with control characters (a NUL, a terminal escape sequence) removed from their text.
+    public var cleaned = 0
     /// The first problems found; the rejects file holds them all.
     public var problems: [RowProblem] = []
     /// Where the rejected rows were written, when some were and the batch was kept.

@@ -106,7 +106,7 @@ extension Workspace {
         var result = ImportResult(
             outcome: stored.kept ? .stored(stored.batch) : request.dryRun ? .dryRun : .refused,
             rowsRead: summary.rowsRead, imported: summary.imported, duplicates: summary.duplicates,
-            rejected: summary.rejected, problems: summary.firstProblems)
+            rejected: summary.rejected, cleaned: summary.cleaned, problems: summary.firstProblems)
         if stored.kept, writesRejects, let rejects = request.rejectsPath {
             try? FileManager.default.removeItem(atPath: rejects)
             if summary.rejected > 0 {

@@ -32,11 +32,12 @@ struct ImportCommand: AsyncParsableCommand {
               madang import gwangju 제안.csv --kind proposal --dry-run
               madang import plan-4 excel.csv --kind comment --encoding cp949
               madang import plan-4 excel.csv --kind comment --delimiter semicolon
+              madang import plan-4 - --kind comment --map 2=body
             """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The hearing's slug.") var hearing: String
-    @Argument(help: "The CSV file.") var file: String
+    @Argument(help: "The CSV file, or - for standard input.") var file: String
     @Option(help: "What the rows are.") var kind: ItemKind
     @Option(name: .customLong("map"), help: ArgumentHelp("COLUMN=field: read field from COLUMN (a header name or number).", valueName: "column=field"))
     var maps: [String] = []
@@ -49,7 +50,11 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Import nothing if any row is bad.") var strict = false
 
     func run() async throws {
-        var request = ImportRequest(hearing: hearing, source: .file(path: file), kind: kind)
+        // `-` is standard input, read whole (it can be read only once).
+        let source: ImportRequest.Source = file == "-"
+            ? .upload(name: "stdin", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+            : .file(path: file)
+        var request = ImportRequest(hearing: hearing, source: source, kind: kind)
         request.columnMap = maps
         request.encoding = encoding
         request.delimiter = delimiter
@@ -69,7 +74,7 @@ struct ImportCommand: AsyncParsableCommand {
         progress.finish()
         if case .alreadyImported(let earlier) = result.outcome {
             // Not a failure: the file is in, as the user wanted.
-            return print("\(URL(fileURLWithPath: file).lastPathComponent) is already imported, as batch \(earlier.id) "
+            return print("\(request.fileName) is already imported, as batch \(earlier.id) "
                 + "(\(Count.of(earlier.imported, "item")), \(earlier.importedAt.formatted(.iso8601.year().month().day()))); nothing was added. "
                 + "To import it again, undo that batch first: madang imports undo \(earlier.id)")
         }
@@ -107,6 +112,9 @@ struct ImportCommand: AsyncParsableCommand {
         if result.duplicates > 0 { line += ", \(result.duplicates.formatted()) already in \(hearing) from earlier imports" }
         if result.rejected > 0 { line += ", \(result.rejected.formatted()) rejected" }
         print(line + ".")
+        if result.cleaned > 0 {
+            print("\(Count.of(result.cleaned, "row")) had control characters (such as NUL or a terminal escape) in their text; they were removed.")
+        }
         for problem in result.problems.prefix(10) {
             Console.error("  " + ([problem.description] + [Advice.advice(for: problem)].compactMap { $0 }).joined(separator: " "))
         }

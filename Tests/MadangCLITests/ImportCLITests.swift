@@ -133,6 +133,35 @@ struct ImportCLITests {
         #expect(rejects.contains("someday"))
     }
 
+    @Test("A pipe and standard input import every row; NUL bytes are dropped, counted and said")
+    func pipes() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        var text = "id,body\n"
+        for row in 1...20_000 { text += "\(row),\"시민 의견 \(row): 대중교통\"\n" }
+        for path in ["-", "/dev/stdin"] {
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["import", "h", path, "--kind", "comment", "--map", "2=body", "--db", cli.database]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+            try input.fileHandleForWriting.close()
+            let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(said.contains("20,000 rows read: 20,000 imported.") || said.contains("already imported"), "\(path): \(said)")
+        }
+        #expect(try items().count == 20_000)
+        let nul = try file("nul.csv", Array("body\nhello".utf8) + [0] + Array(" world\n".utf8) + [0] + Array("starts with NUL\n".utf8))
+        let output = try cli.ok("import", "h", nul, "--kind", "comment")
+        #expect(output.contains("2 rows had control characters (such as NUL or a terminal escape) in their text; they were removed."))
+        let bodies = try items().map { $0["body"] as? String }
+        #expect(bodies.contains("hello world") && bodies.contains("starts with NUL"))
+    }
+
     @Test("Identical rows are different people: each is stored, and a later export adds only the copies beyond them")
     func identicalRows() throws {
         defer { cli.cleanUp() }

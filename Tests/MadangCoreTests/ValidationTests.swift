@@ -35,6 +35,22 @@ struct ValidationTests {
         #expect(Text.optional("   ") == nil)
     }
 
+    @Test("Control characters and terminal escapes never reach stored text; tabs and line breaks stay", arguments: [
+        ("hello\0 world", "hello world"),
+        ("\0starts with NUL", "starts with NUL"),
+        ("See \u{1B}[2Jcleared", "See cleared"),
+        ("title \u{1B}]0;pwned\u{07}after", "title after"),
+        ("a \u{1B}]8;;https://x.example\u{1B}\\link\u{1B}]8;;\u{1B}\\ b", "a link b"),
+        ("체계\u{1B}[D\u{1B}[D를", "체계를"),
+        ("bell\u{07} del\u{7F} c1\u{85}\u{9B}31m end", "bell del c1 end"),
+        ("tab\there\r\nline", "tab\there\nline"),
+    ])
+    func controls(_ given: String, _ stored: String) {
+        #expect(Text.normalized(given) == stored)
+        // Line breaks are normalized, not removed: they are no control to report.
+        #expect(Text.hasControlCharacters(given) == !given.hasPrefix("tab"))
+    }
+
     @Test("Each kind of item takes only its own fields")
     func itemKinds() throws {
         #expect(throws: ValidationError.missing(field: "speaker", kind: .statement)) {
