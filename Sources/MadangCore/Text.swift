@@ -25,6 +25,22 @@ public enum Text {
         scan(text).hasControl
     }
 
+    /// `text` safe to print on a terminal or in a plain-text document: every control
+    /// character (a line break and a tab too) and every bidirectional override or isolate,
+    /// which could reorder what a reader sees, shows as U+FFFD. Text stored by this
+    /// version holds no controls; a database written before may.
+    public static func displayable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUndisplayable) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isUndisplayable($0) ? "\u{FFFD}" : $0 }))
+    }
+
+    private static func isUndisplayable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// `text` without control characters: an escape sequence (CSI `ESC [ … final`, OSC
     /// `ESC ] … BEL` or `ESC ] … ESC \\`, or `ESC` and one character) goes whole; tab, line
     /// feed and carriage return stay.

@@ -83,7 +83,7 @@ public struct TextTable: Sendable {
     }
 
     private static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        Text.displayable(text.split(whereSeparator: \.isNewline).joined(separator: " "))
     }
 }
 

@@ -101,7 +101,7 @@ public enum DigestBuilder {
         let quoted = quotes.map { quote in
             DigestContext.Quote(
                 text: redaction.apply(quote.sentence),
-                citizen: options.label(number: quote.opinion.citizenNumber, author: quote.opinion.author),
+                citizen: redaction.apply(options.label(number: quote.opinion.citizenNumber, author: quote.opinion.author)),
                 kind: quote.opinion.kind.rawValue)
         }
         let proposals = group.topProposals.enumerated().map { index, opinion in

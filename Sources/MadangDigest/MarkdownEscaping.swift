@@ -3,7 +3,8 @@ import Mustache
 
 /// The `MARKDOWN` content type for templates (`{{%CONTENT_TYPE: MARKDOWN}}`):
 /// values are escaped so that a citizen's text prints as text and cannot add
-/// headings, lists, links, images, emphasis, code, tables or raw HTML to a digest.
+/// headings, lists, links, images, emphasis, code, tables or raw HTML to a digest,
+/// nor a bare address that renderers make a link of (`https://…`, `www.…`).
 struct MarkdownEscaping: MustacheContentType {
     static let name = "MARKDOWN"
 
@@ -19,9 +20,13 @@ struct MarkdownEscaping: MustacheContentType {
         result.reserveCapacity(folded.utf8.count + 8)
         // Block markers only act at the start of a line, which a value may be.
         let leadingDigits = folded.prefix(while: \.isNumber).count
-        for (offset, character) in folded.enumerated() {
+        let characters = Array(folded)
+        for (offset, character) in characters.enumerated() {
             let startsBlock = offset == 0 && "#-+=".contains(character)
             let endsListNumber = leadingDigits > 0 && offset == leadingDigits && ".)".contains(character)
+            // An escaped character breaks the pattern a renderer autolinks on.
+            let startsAddress = (character == ":" && characters[(offset + 1)...].starts(with: ["/", "/"]))
+                || (character == "." && offset >= 3 && String(characters[(offset - 3)..<offset]).lowercased() == "www")
             switch character {
             case "<": result.append("&lt;")
             case ">": result.append("&gt;")
@@ -30,7 +35,7 @@ struct MarkdownEscaping: MustacheContentType {
                 result.append("\\")
                 result.append(character)
             default:
-                if startsBlock || endsListNumber { result.append("\\") }
+                if startsBlock || endsListNumber || startsAddress { result.append("\\") }
                 result.append(character)
             }
         }

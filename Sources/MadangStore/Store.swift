@@ -57,12 +57,34 @@ public struct Store: Sendable {
         }
         self.path = path
         self.actor = actor
+        // Processes opening the file at once take turns, so the first command after an
+        // upgrade migrates it once and the others find it done.
+        let turn = FolderLock(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        defer { turn.release() }
         do {
+            try Store.checkIsMadang(path)
             pool = try DatabasePool(path: path, configuration: configuration)
             try Store.migrate(pool, path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notMadangDatabase(path: path, reason: "not an SQLite file")
         }
+    }
+
+    /// Refuses a file of another program before anything is changed in it (opening it
+    /// for writing would switch it to WAL mode): it is read through a read-only connection.
+    private static func checkIsMadang(_ path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+        guard size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(Store.busyTimeout)
+        let probe = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? probe.close() }
+        let foreign = try probe.read { db in
+            let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            return try !db.tableExists("grdb_migrations") && tableCount > 0
+        }
+        if foreign { throw StoreError.notMadangDatabase(path: path, reason: "it holds tables of another program") }
     }
 
     private init(path: String, actor: String, pool: DatabasePool) {

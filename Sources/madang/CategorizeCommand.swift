@@ -81,7 +81,7 @@ struct CategorizeCommand: AsyncParsableCommand {
                 }
                 print(line(filing.item))
                 for tag in filing.tags {
-                    print("   \(tag.goalCode) score \(String(format: "%.2f", tag.score ?? 0)) (\(tag.source.rawValue)): \(tag.evidence.joined(separator: ", "))")
+                    print("   \(tag.goalCode) score \(String(format: "%.2f", tag.score ?? 0)) (\(tag.source.rawValue)): \(Text.displayable(tag.evidence.joined(separator: ", ")))")
                 }
                 for tag in filing.decisions {
                     print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")
@@ -98,7 +98,7 @@ struct CategorizeCommand: AsyncParsableCommand {
         }
 
         private func line(_ item: Item) -> String {
-            "#\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(item.body.split(whereSeparator: \.isNewline).joined(separator: " "), to: 70))"
+            "#\(item.id ?? 0) \(item.kind.rawValue): \(TextTable.truncate(Text.displayable(item.body.split(whereSeparator: \.isNewline).joined(separator: " ")), to: 70))"
         }
     }
 }

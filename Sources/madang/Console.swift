@@ -25,6 +25,15 @@ enum Console {
         return safe ? text : "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
+    /// Writes `data` to standard output, failing when it cannot be written (a full disk).
+    static func writeOut(_ data: Data) throws {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: data)
+        } catch {
+            throw CLIError("Cannot write to standard output: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+        }
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }

@@ -33,7 +33,7 @@ struct DigestCommand: AsyncParsableCommand {
     @Option(help: "The output format.") var format: DigestFormat = .md
     @Option(help: ArgumentHelp("Render this Mustache template instead of the built-in one.", valueName: "file"))
     var template: String?
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
     var output: String?
     @Flag(help: "Print the data a template receives, as JSON, instead of a digest.")
     var context = false
@@ -54,14 +54,8 @@ struct DigestCommand: AsyncParsableCommand {
         } else {
             try await workspace.digest(hearing, DigestRequest(format: format, templateFile: template, citizens: citizens))
         }
-        guard let output else { return print(text, terminator: "") }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-            let reason = FileManager.default.fileExists(atPath: folder) ? "check that you may write there" : "there is no folder \(folder)"
-            throw CLIError("Cannot write \(output): \(reason). Nothing was written.")
-        }
+        guard let output, output != "-" else { return try Console.writeOut(Data(text.utf8)) }
+        try OutputFile.write(text, to: output)
         print("Wrote \(output).")
     }
 }

@@ -85,7 +85,7 @@ struct Record: AsyncParsableCommand {
             case .listPanel:
                 print(PanelCommand.table(panel))
             case .tookBack(let item):
-                print("  took back #\(item.speakingOrder ?? 0) \(item.speaker ?? ""): \(item.body)")
+                print("  took back #\(item.speakingOrder ?? 0) \(item.speaker ?? ""): \(Text.displayable(item.body))")
             case .nothingToTakeBack(let error):
                 if let error { Console.error("  could not take it back: \(error)") } else { print("  nothing typed in this session to take back") }
             case .help:

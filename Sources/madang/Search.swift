@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import MadangCore
 import MadangService
 
 struct Search: AsyncParsableCommand {
@@ -28,15 +30,23 @@ struct Search: AsyncParsableCommand {
 
     func run() async throws {
         let query = words.joined(separator: " ")
-        let marks = output.json || !Console.outputIsColourTerminal ? ("[", "]") : ("\u{1B}[1;4m", "\u{1B}[0m")
+        let colour = !output.json && Console.outputIsColourTerminal
+        // In colour, the matches are marked with two private-use characters, replaced by the
+        // terminal's underline once the citizen's text itself is made safe to print.
+        let marks = colour ? ("\u{E000}", "\u{E001}") : ("[", "]")
         let hits = try await database.open().search(hearing, for: query, limit: limit, highlight: marks)
         if output.json { return try Console.printJSON(hits) }
         guard !hits.isEmpty else { return print("Nothing in \(hearing) matches \"\(query)\".") }
         print("\(Count.of(hits.count, "match", plural: "matches")) for \"\(query)\" in \(hearing):\n")
         for hit in hits {
             let by = Items.by(hit.item)
-            print("#\(hit.item.id ?? 0) \(hit.item.kind.rawValue)\(by.isEmpty ? "" : " · \(by)")")
-            print("   " + hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " "))
+            print("#\(hit.item.id ?? 0) \(hit.item.kind.rawValue)\(by.isEmpty ? "" : " · \(Text.displayable(by))")")
+            var snippet = Text.displayable(hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " "))
+            if colour {
+                snippet = snippet.replacingOccurrences(of: "\u{E000}", with: "\u{1B}[1;4m")
+                    .replacingOccurrences(of: "\u{E001}", with: "\u{1B}[0m")
+            }
+            print("   " + snippet)
         }
     }
 }

@@ -107,6 +107,19 @@ struct CLITests {
         #expect(Set(items.compactMap { $0["speakingOrder"] as? Int }) == Set(1...count))
     }
 
+    @Test("Processes creating one new database at the same moment all succeed, migrating it once")
+    func concurrentCreation() throws {
+        defer { cli.cleanUp() }
+        for round in 1...5 {
+            let path = cli.folder.appendingPathComponent("new-\(round).sqlite").path
+            let started = try (0..<4).map { _ in try cli.start(["init", "--db", path]) }
+            for result in try started.map(CLI.finish) {
+                #expect(result.status == 0, "round \(round): \(result.stderr)")
+            }
+            #expect(try cli.ok("hearing", "list", "--db", path).contains("No hearings yet"))
+        }
+    }
+
     @Test("A transcript piped into record is stored in order; lines without a label continue the speaker")
     func recordFromPipe() throws {
         defer { cli.cleanUp() }

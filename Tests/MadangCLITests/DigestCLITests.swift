@@ -59,6 +59,26 @@ struct DigestCLITests {
         #expect(installed.stdout.contains("Bus hearing") && installed.stdout.contains("Kim Gap-seong"))
     }
 
+    @Test("-o writes through a link, refuses nothing silently, and - is standard output")
+    func outputPaths() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let target = cli.folder.appendingPathComponent("reports/digest.md")
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let link = cli.folder.appendingPathComponent("latest.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "reports/digest.md")
+        try cli.ok("digest", "h", "-o", link.path)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "reports/digest.md", "the link was replaced")
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("Bus hearing"))
+        #expect(try cli.ok("digest", "h", "-o", "-").contains("# Bus hearing"))
+        // A device that cannot take the text is an error, and stays the device it was.
+        let full = try cli.run("digest", "h", "-o", "/dev/full")
+        #expect(full.status != 0 && full.stderr.contains("Cannot write /dev/full"))
+        #expect((try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType) == .typeCharacterSpecial)
+        let missing = try cli.run("digest", "h", "-o", cli.folder.appendingPathComponent("no/such/folder/d.md").path)
+        #expect(missing.status != 0 && missing.stderr.contains("there is no folder"))
+    }
+
     @Test("Each format is written to a file; secrets and names stay out; hostile text is inert")
     func formats() throws {
         defer { cli.cleanUp() }

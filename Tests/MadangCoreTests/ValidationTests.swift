@@ -51,6 +51,15 @@ struct ValidationTests {
         #expect(Text.hasControlCharacters(given) == !given.hasPrefix("tab"))
     }
 
+    @Test("Text printed on a terminal shows controls and bidirectional overrides as U+FFFD, and nothing else changes")
+    func displayable() {
+        #expect(Text.displayable("a\u{1B}[2Jb\u{202E}c\u{2066}d\u{0}e") == "a\u{FFFD}[2Jb\u{FFFD}c\u{FFFD}d\u{FFFD}e")
+        #expect(Text.displayable("대중교통 — fine, ÷ 100%") == "대중교통 — fine, ÷ 100%")
+        var table = TextTable(header: ["TEXT"])
+        table.append(["evil\u{1B}]0;title\u{07}line\nnext"])
+        #expect(!table.rendered().unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
     @Test("Each kind of item takes only its own fields")
     func itemKinds() throws {
         #expect(throws: ValidationError.missing(field: "speaker", kind: .statement)) {

@@ -186,6 +186,29 @@ struct DigestTests {
         #expect(MarkdownEscaping.escape("price 3.5 - fine") == "price 3.5 - fine")
         #expect(MarkdownEscaping.escape("<script>x</script> [a](b)") == #"&lt;script&gt;x&lt;/script&gt; \[a\](b)"#)
         #expect(MarkdownEscaping.escape("# Heading\n# two") == ##"\# Heading # two"##)
+        // Bare addresses, which renderers make links of, are broken by an escape.
+        #expect(MarkdownEscaping.escape("see https://evil.example/x and WWW.evil.example") == #"see https\://evil.example/x and WWW\.evil.example"#)
+        #expect(MarkdownEscaping.escape("ratio 3:2, time 14:30") == "ratio 3:2, time 14:30")
+    }
+
+    @Test("Names given with --show-names are masked where they hold contact details")
+    func namesMasked() throws {
+        let fixture = try DigestFixture()
+        let hearing = try fixture.store.addHearing(Hearing(slug: "one-comment", title: "One comment"))
+        for body in ["Bus routes should reach the new towns.", "Buses every ten minutes, please.", "More night buses for workers."] {
+            _ = try fixture.store.addItem(.comment(
+                hearingID: hearing.id ?? 0, body: body, author: "홍길동 010-9876-5432 hong@example.org 900101-1234567"))
+        }
+        let options = DigestOptions(citizens: .names)
+        let context = try DigestBuilder.context(store: fixture.store, slug: "one-comment", options: options)
+        let labels = context.otherOpinions.quotes.map(\.citizen)
+        #expect(!labels.isEmpty && labels.allSatisfy { $0.hasPrefix("홍길동") }, "\(labels)")
+        #expect(context.masking.total >= 3)
+        let library = try TemplateLibrary(directory: templates)
+        for format in [DigestFormat.md, .txt, .html] {
+            let text = try library.render(context, format: format)
+            for secret in ["010-9876-5432", "hong@example.org", "900101-1234567"] { #expect(!text.contains(secret), "\(format)") }
+        }
     }
 
     @Test("The HTML digest is one standalone printable page with SVG charts carrying their numbers")

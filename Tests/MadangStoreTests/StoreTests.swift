@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MadangCore
 import Testing
 @testable import MadangStore
@@ -43,6 +44,23 @@ struct StoreTests {
         #expect(throws: StoreError.notMadangDatabase(path: other, reason: "it holds tables of another program")) {
             try Store.open(at: other, actor: "test")
         }
+    }
+
+    @Test("Another program's database is refused without a byte of it changed, or a WAL file made")
+    func foreignFileUntouched() throws {
+        let path = database.folder.appendingPathComponent("accounts.db").path
+        do {
+            let other = try DatabaseQueue(path: path)
+            try other.write { db in
+                try db.execute(sql: "CREATE TABLE account (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO account (name) VALUES ('kim')")
+            }
+            try other.close()
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try Store.open(at: path, actor: "test") }
+        #expect(throws: StoreError.self) { try Store.create(at: path, actor: "test") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
     @Test("A file from a newer Madang is refused with advice to update")
