@@ -8,7 +8,7 @@ public struct GoalsLoad: Sendable {
     public var goals: Int
     public var strategies: Int
     /// How the hearing's items were filed under the new taxonomy.
-    public var filing: CategorizeResult?
+    public var filing: CategorizeResult
 }
 
 /// A goal of a hearing's taxonomy, with how many items are filed under it.

@@ -5,21 +5,34 @@ import MadangStore
 
 extension Workspace {
     /// Makes the taxonomy in `file` (YAML, or CSV of goal_id,goal_name,term) the
-    /// hearing's, then files every item under it.
+    /// hearing's and files every item under it, in one transaction: stopped at any
+    /// point, the hearing keeps its old goals and tags.
     ///
     /// - Throws: `TaxonomyError` with the file's line and column for a mistake in it;
     ///   nothing changes then.
     public func loadGoals(into slug: String, from file: String) async throws -> GoalsLoad {
-        let update = try await run { store in
+        try await runCancellable { store, cancelled in
             let goals = try TaxonomyFile.load(path: file)
             let hearing = try store.hearing(slug: slug)
-            let update = try store.replaceGoals(hearingID: hearing.id ?? 0, goals: goals)
+            let hearingID = hearing.id ?? 0
+            // The goals the hearing will have: the file's, and those people filed items
+            // under, which stay although the file leaves them out.
+            let decided = Set(try store.tags(hearingID: hearingID, source: .person).map(\.goalCode))
+            let codes = Set(goals.map(\.code))
+            let kept = try store.goals(hearingID: hearingID).filter { !codes.contains($0.code) && decided.contains($0.code) }
+            let (categorizer, model) = try Workspace.categorizer(store: store, hearing: hearing, goals: goals + kept, training: nil)
+            var categorized = 0
+            let (update, filing) = try store.replaceGoals(hearingID: hearingID, goals: goals, refile: { items in
+                try cancelled.check()
+                return categorizer.tags(for: items)
+            }) { _, tags in
+                if !tags.isEmpty { categorized += 1 }
+            }
             let goalCount = goals.filter { $0.parentCode == nil }.count
-            return GoalsLoad(update: update, goals: goalCount, strategies: goals.count - goalCount, filing: nil)
+            return GoalsLoad(
+                update: update, goals: goalCount, strategies: goals.count - goalCount,
+                filing: CategorizeResult(filing, categorized: categorized, model: model))
         }
-        var load = update
-        load.filing = try await categorize(slug)
-        return load
     }
 
     /// The hearing's goals and strategies in the taxonomy's order, each with how many
@@ -54,16 +67,14 @@ extension Workspace {
             let people = explain ? Dictionary(grouping: try store.tags(hearingID: hearingID, source: .person), by: \.itemID) : [:]
             let (categorizer, model) = try Workspace.categorizer(store: store, hearing: hearing, goals: goals, training: extra)
             var categorized = 0
-            let (items, stored, changed, tagging) = try store.retag(hearingID: hearingID, classify: { items in
+            let filing = try store.retag(hearingID: hearingID, classify: { items in
                 try cancelled.check()
                 return categorizer.tags(for: items)
             }) { item, tags in
                 if !tags.isEmpty { categorized += 1 }
                 onItem(ItemFiling(item: item, tags: tags, decisions: people[item.id ?? 0] ?? []))
             }
-            return CategorizeResult(
-                items: items, categorized: categorized, ruleTags: stored[.rule] ?? 0, modelTags: stored[.model] ?? 0,
-                changed: changed, model: model, taggingSeconds: tagging)
+            return CategorizeResult(filing, categorized: categorized, model: model)
         }
     }
 
@@ -139,5 +150,13 @@ extension EvaluationReport {
                 LabelScore(label: $0.label, precision: $0.precision, recall: $0.recall, f1: $0.f1, support: $0.support)
             },
             macroF1: evaluation.macroF1, accuracy: evaluation.accuracy, confusion: evaluation.confusion)
+    }
+}
+
+extension CategorizeResult {
+    init(_ filing: Store.Retagging, categorized: Int, model: Model?) {
+        self.init(
+            items: filing.items, categorized: categorized, ruleTags: filing.stored[.rule] ?? 0,
+            modelTags: filing.stored[.model] ?? 0, changed: filing.changed, model: model, taggingSeconds: filing.classifying)
     }
 }

@@ -8,7 +8,24 @@ extension Store {
     /// item under one, in which case it stays. Machine tags are dropped, since they
     /// came from the old terms; people's tags are never touched.
     public func replaceGoals(hearingID: Int64, goals: [PolicyGoal]) throws -> GoalsUpdate {
+        try write { db in try replaceGoals(db, hearingID: hearingID, goals: goals) }
+    }
+
+    /// Makes `goals` the hearing's taxonomy and files every item under it with `classify`,
+    /// in one transaction: killed at any point, the hearing keeps its old taxonomy and
+    /// tags, never new goals with no items under them. See ``retag(hearingID:classify:stored:)``.
+    public func replaceGoals(
+        hearingID: Int64, goals: [PolicyGoal], refile classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
+        stored: (Item, [Tag]) -> Void = { _, _ in }
+    ) throws -> (update: GoalsUpdate, filing: Retagging) {
         try write { db in
+            let update = try replaceGoals(db, hearingID: hearingID, goals: goals)
+            return (update, try retag(db, hearingID: hearingID, classify: classify, stored: stored))
+        }
+    }
+
+    private func replaceGoals(_ db: Database, hearingID: Int64, goals: [PolicyGoal]) throws -> GoalsUpdate {
+        do {
             var update = GoalsUpdate()
             let existing = Dictionary(uniqueKeysWithValues: try Store.goalRows(db, hearingID: hearingID).map { ($0.goal.code, $0) })
             let encoder = JSONEncoder.sorted
@@ -77,13 +94,30 @@ extension Store {
     /// and nothing is changed.
     ///
     /// - Returns: how many items were read, how many tags are in force from each source
-    ///   (written or kept), how many rows changed, and the seconds spent in `classify`.
+    ///   (written or kept), how many rows changed, and the seconds spent in `classify`
+    ///   (``Retagging``).
     @discardableResult
     public func retag(
         hearingID: Int64, classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
         stored: (Item, [Tag]) -> Void = { _, _ in }
-    ) throws -> (items: Int, stored: [TagSource: Int], changed: Int, classifying: Double) {
-        try write { db in
+    ) throws -> Retagging {
+        try write { db in try retag(db, hearingID: hearingID, classify: classify, stored: stored) }
+    }
+
+    /// What filing a hearing's items did: items read, tags in force from each source,
+    /// rows changed, and the seconds spent classifying.
+    public struct Retagging: Sendable {
+        public var items: Int
+        public var stored: [TagSource: Int]
+        public var changed: Int
+        public var classifying: Double
+    }
+
+    private func retag(
+        _ db: Database, hearingID: Int64, classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
+        stored: (Item, [Tag]) -> Void
+    ) throws -> Retagging {
+        do {
             var writer = try MachineTagWriter(db, hearingID: hearingID, now: Date())
             var items = 0
             var classifying = 0.0
@@ -121,7 +155,7 @@ extension Store {
             try audit(db, "categorize", entity: "hearing", id: hearingID, details: [
                 "rule": String(counts[.rule] ?? 0), "model": String(counts[.model] ?? 0), "changed": String(writer.changed),
             ])
-            return (items, counts, writer.changed, classifying)
+            return Retagging(items: items, stored: counts, changed: writer.changed, classifying: classifying)
         }
     }
 

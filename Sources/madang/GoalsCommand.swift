@@ -34,7 +34,7 @@ struct GoalsCommand: AsyncParsableCommand {
             if !update.kept.isEmpty {
                 print("  kept, because people filed items under them: \(update.kept.joined(separator: ", "))")
             }
-            if let filing = load.filing { print(CategorizeCommand.summary(filing)) }
+            print(CategorizeCommand.summary(load.filing))
         }
     }
 

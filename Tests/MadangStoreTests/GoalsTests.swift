@@ -7,6 +7,29 @@ import Testing
 struct GoalsTests {
     let database = try! TemporaryDatabase()
 
+    @Test("Loading a taxonomy and filing items under it is one transaction: a failure midway leaves the old goals and tags")
+    func loadIsAtomic() throws {
+        struct Stopped: Error {}
+        let store = try database.store()
+        let hearing = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
+        let ids = try store.addItems((0..<700).map { .comment(hearingID: hearing, body: "comment \($0)") }).compactMap(\.id)
+        let old = [PolicyGoal(code: "OLD", name: "Old goal")]
+        _ = try store.replaceGoals(hearingID: hearing, goals: old, refile: { items in
+            items.map { [Tag(itemID: $0.id!, goalCode: "OLD", source: .rule, score: 1)] }
+        })
+        #expect(try store.tags(hearingID: hearing).count == 700)
+        // The new taxonomy's filing stops in its third batch of 256.
+        let new = [PolicyGoal(code: "NEW", name: "New goal")]
+        #expect(throws: Stopped.self) {
+            try store.replaceGoals(hearingID: hearing, goals: new, refile: { items in
+                if items.contains(where: { $0.id == ids[600] }) { throw Stopped() }
+                return items.map { [Tag(itemID: $0.id!, goalCode: "NEW", source: .rule, score: 1)] }
+            })
+        }
+        #expect(try store.goals(hearingID: hearing).map(\.code) == ["OLD"])
+        #expect(try store.tags(hearingID: hearing).map(\.goalCode) == Array(repeating: "OLD", count: 700))
+    }
+
     @Test("Reloading keeps a goal a person used, drops machine tags, and the machine never overrides a person")
     func peopleFirst() throws {
         let store = try database.store()
