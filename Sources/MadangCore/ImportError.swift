@@ -10,6 +10,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case noColumn(role: String, candidates: [String], header: [String])
     /// A record has another number of fields than the header.
     case fieldCount(line: Int, found: Int, expected: Int)
+    /// The rejected rows cannot be written (a full disk, a folder one may not write in).
+    case rejectsUnwritable(reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "No \(role) column: none is called \(candidates.joined(separator: ", ")). The columns are: \(ImportError.list(header))."
         case .fieldCount(let line, let found, let expected):
             "line \(line): \(found) fields where the header has \(expected)."
+        case .rejectsUnwritable(let reason):
+            "The rejected rows cannot be written: \(reason)."
         case .emptyFile(let path):
             "\(path) holds no header row; is it the right file?"
         }

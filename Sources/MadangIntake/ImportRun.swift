@@ -50,11 +50,11 @@ public struct ImportRun: Sendable {
     /// - Parameters:
     ///   - rejects: where to write the rows not imported (UTF-8 CSV with a byte-order mark,
     ///     so Korean Excel opens it: line, reason, then the row's own fields), or nil to
-    ///     write nothing. The file is readable by its owner alone: rows carry names and contacts.
+    ///     write nothing. The header is written with the first rejected row.
     ///   - progress: bytes read so far and rows read so far, after each chunk.
     ///   - store: stores one row; returns false when the row was already there.
     public func run(
-        rejects: URL?, progress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in },
+        rejects: FileHandle?, progress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in },
         store: (ImportRow) throws -> Bool
     ) throws -> Summary {
         try run(rejects: rejects, progress: progress, converted: nil, store: store)
@@ -63,31 +63,23 @@ public struct ImportRun: Sendable {
     /// ``run(rejects:progress:store:)``, telling `converted` (on the reading thread) how many
     /// rows the reader has converted after each batch it hands over: tests watch it stop.
     func run(
-        rejects: URL?, progress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in },
+        rejects: FileHandle?, progress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in },
         converted: (@Sendable (Int) -> Void)?, store: (ImportRow) throws -> Bool
     ) throws -> Summary {
         var summary = Summary()
-        var rejectsHandle: FileHandle?
-        defer { try? rejectsHandle?.close() }
         func reject(_ problem: RowProblem, _ record: CSVRecord) throws {
             summary.rejected += 1
             if summary.firstProblems.count < 20 { summary.firstProblems.append(problem) }
             guard let rejects else { return }
+            var bytes: [UInt8] = []
+            if summary.rejected == 1 {
+                bytes = [0xEF, 0xBB, 0xBF] + Array(CSVWriter.line(["line", "reason"] + converter.mapping.header).utf8)
+            }
+            bytes += Array(CSVWriter.line([String(problem.line), problem.description] + record.fields).utf8)
             do {
-                if rejectsHandle == nil {
-                    guard FileManager.default.createFile(atPath: rejects.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                          let handle = FileHandle(forWritingAtPath: rejects.path)
-                    else {
-                        throw CSVError.unreadable(path: rejects.path, reason: "cannot write the rejects file there")
-                    }
-                    rejectsHandle = handle
-                    try handle.write(contentsOf: Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(CSVWriter.line(["line", "reason"] + converter.mapping.header).utf8)))
-                }
-                try rejectsHandle?.write(contentsOf: Data(CSVWriter.line([String(problem.line), problem.description] + record.fields).utf8))
-            } catch let error as CSVError {
-                throw error
+                try rejects.write(contentsOf: Data(bytes))
             } catch {
-                throw CSVError.unreadable(path: rejects.path, reason: "cannot write the rejects file: \(error.localizedDescription)")
+                throw ImportError.rejectsUnwritable(reason: error.localizedDescription)
             }
         }
         // Reading, decoding, parsing and converting run on a second thread, up to

@@ -28,6 +28,9 @@ public struct ImportResult: Sendable {
     public var problems: [RowProblem] = []
     /// Where the rejected rows were written, when some were and the batch was kept.
     public var rejectsFile: String?
+    /// Why the rejected rows of a kept batch could not be written, if they could not:
+    /// the batch is stored all the same.
+    public var rejectsProblem: String?
 }
 
 /// How far an import has come.

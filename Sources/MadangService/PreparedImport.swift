@@ -77,10 +77,8 @@ extension Workspace {
     ) throws -> ImportResult {
         let request = prepared.request
         let file = prepared.file
-        // Rejects go to a private scratch file that replaces the rejects file only if the batch is kept.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("madang-rejects-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let writesRejects = !request.dryRun && request.rejectsPath != nil
+        // Rejects go to a private, nameless scratch file, published only if the batch is kept.
+        let rejects = try request.dryRun ? nil : request.rejectsPath.map { try RejectsFile(destination: $0) }
         var summary = ImportRun.Summary()
         let source = ImportBatchSource(
             hearingID: prepared.hearing.id ?? 0, kind: request.kind, fileName: request.fileName,
@@ -91,7 +89,7 @@ extension Workspace {
                 !request.dryRun && !(request.strict && counts.rejected > 0)
             }) { inserter in
                 summary = try ImportRun(file: file, converter: prepared.converter).run(
-                    rejects: writesRejects ? scratch : nil,
+                    rejects: rejects?.handle,
                     progress: { bytes, rows in progress(ImportProgress(bytesRead: bytes, totalBytes: file.size, rows: rows)) }
                 ) { row in
                     try cancelled.check()
@@ -107,11 +105,18 @@ extension Workspace {
             outcome: stored.kept ? .stored(stored.batch) : request.dryRun ? .dryRun : .refused,
             rowsRead: summary.rowsRead, imported: summary.imported, duplicates: summary.duplicates,
             rejected: summary.rejected, cleaned: summary.cleaned, problems: summary.firstProblems)
-        if stored.kept, writesRejects, let rejects = request.rejectsPath {
-            try? FileManager.default.removeItem(atPath: rejects)
-            if summary.rejected > 0 {
-                try FileManager.default.moveItem(at: scratch, to: URL(fileURLWithPath: rejects))
-                result.rejectsFile = rejects
+        if stored.kept, let rejects {
+            // The batch is committed: a failure here is reported beside it, never as the import's failure.
+            do {
+                if summary.rejected > 0 {
+                    try rejects.publish()
+                    result.rejectsFile = rejects.destination
+                } else if FileManager.default.fileExists(atPath: rejects.destination) {
+                    // An earlier run's rejects no longer describe the file.
+                    try FileManager.default.removeItem(atPath: rejects.destination)
+                }
+            } catch {
+                result.rejectsProblem = String(describing: error)
             }
         }
         return result

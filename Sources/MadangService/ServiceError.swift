@@ -20,6 +20,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case transcript([TranscriptProblem])
     /// A file cannot be read.
     case unreadable(path: String, reason: String)
+    /// The rejected rows of an import cannot be written where they should go.
+    case rejectsUnwritable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
             "The transcript has \(problems.count) line\(problems.count == 1 ? "" : "s") that cannot be filed; nothing was recorded."
         case .unreadable(let path, let reason):
             "Cannot read \(path): \(reason)."
+        case .rejectsUnwritable(let path, let reason):
+            "Cannot write the rejected rows to \(path): \(reason)."
         }
     }
 }

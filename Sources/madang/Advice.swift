@@ -50,6 +50,8 @@ enum Advice {
                 "Fix the lines above and run the same command again."
             case .unknownEncoding:
                 "Give one of them with --encoding."
+            case .rejectsUnwritable:
+                "Name a file where they can go with --rejects FILE."
             default:
                 nil
             }

@@ -46,6 +46,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "For proposals: the group of every row, when no column names it.") var group: String?
     @Option(help: ArgumentHelp("Time zone for times written without one (default: this computer's).", valueName: "zone"))
     var timeZone: String?
+    @Option(help: ArgumentHelp("Write the rejected rows here (default: FILE.rejects.csv beside the file; stdin.rejects.csv for -).", valueName: "file"))
+    var rejects: String?
     @Flag(help: "Show the mapping, counts and errors, and store nothing.") var dryRun = false
     @Flag(help: "Import nothing if any row is bad.") var strict = false
 
@@ -62,6 +64,7 @@ struct ImportCommand: AsyncParsableCommand {
         request.timeZone = timeZone
         request.dryRun = dryRun
         request.strict = strict
+        request.rejectsFile = rejects ?? (file == "-" ? "stdin.rejects.csv" : nil)
         let workspace = try await database.open()
         let prepared = try await workspace.prepareImport(request)
         printPlan(prepared.plan)
@@ -127,6 +130,7 @@ struct ImportCommand: AsyncParsableCommand {
         case .stored(let batch):
             print("Stored as batch \(batch.id). Undo with: madang imports undo \(batch.id)")
             if let rejects = result.rejectsFile { print("Rejected rows, with their reasons: \(rejects)") }
+            if let problem = result.rejectsProblem { Console.error("The batch is stored, but: \(problem) The reasons above are the first of them.") }
         case .alreadyImported:
             break
         }

@@ -127,6 +127,7 @@ struct ImportCLITests {
         let mode = try FileManager.default.attributesOfItem(atPath: path + ".rejects.csv")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let rejects = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasSuffix(".partial") }.isEmpty)
         #expect(rejects.hasPrefix("line,reason,title,body,date\r\n"))
         #expect(rejects.contains(#"3,"line 3, column 8: unexpected ""x"" after closing quote",B,twox,2024-03-05"#))
         #expect(rejects.contains("'=HYPERLINK"))
@@ -160,6 +161,18 @@ struct ImportCLITests {
         #expect(output.contains("2 rows had control characters (such as NUL or a terminal escape) in their text; they were removed."))
         let bodies = try items().map { $0["body"] as? String }
         #expect(bodies.contains("hello world") && bodies.contains("starts with NUL"))
+    }
+
+    @Test("Rejected rows that cannot be written where asked do not undo a stored batch; they are reported")
+    func rejectsUnwritable() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let path = try file("rows.csv", "title,body\nA,one\nB,\"two\"x\n")
+        let result = try cli.run("import", "h", path, "--kind", "comment", "--rejects", "/proc/no-such-folder/r.csv")
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("Stored as batch 1"))
+        #expect(result.stderr.contains("The batch is stored, but: Cannot write the rejected rows to /proc/no-such-folder/r.csv"))
+        #expect(try items().map { $0["body"] as? String } == ["one"])
     }
 
     @Test("Identical rows are different people: each is stored, and a later export adds only the copies beyond them")
@@ -220,6 +233,7 @@ struct ImportCLITests {
         var text = "id,title,body\n"
         for row in 0..<3_000 {
             text += "\(row),제목 \(row),\"시민 의견 \(row): 대중교통과 데이터허브, \"\"공원\"\" 확충을 요청합니다.\"\n"
+            if row % 100 == 0 { text += "\(row),ragged row\n" }
         }
         let path = try file("big.csv", text)
         // The import stops itself after 1,000 rows, inside its transaction, and says so.
@@ -232,10 +246,15 @@ struct ImportCLITests {
         let result = try CLI.finish(started)
         #expect(result.status != 0)
         #expect(try items().count == 1, "a killed import left rows behind")
+        // Its rejected rows, names and contacts among them, left no scratch file anywhere.
+        for folder in [cli.folder, FileManager.default.temporaryDirectory] {
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".madang-rejects-") }
+            #expect(left.isEmpty, "\(folder.path) holds \(left)")
+        }
         let batches = try cli.json("imports", "list", "--json") as? [Any]
         #expect(batches?.isEmpty == true, "a killed import left its batch behind")
         // And the file can be imported again, whole.
-        try cli.ok("import", "h", path, "--kind", "comment")
+        #expect(try cli.run("import", "h", path, "--kind", "comment").status == 3)
         #expect(try items().count == 3_001)
     }
 }
