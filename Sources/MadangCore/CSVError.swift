@@ -8,11 +8,14 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidByte(line: Int, byteOffset: Int, encoding: String)
     /// The file cannot be read at all.
     case unreadable(path: String, reason: String)
+    /// A record grew past the size limit, in bytes.
+    case recordTooLarge(line: Int, limit: Int)
 
     /// The line the problem is on.
     public var line: Int? {
         switch self {
-        case .unexpectedAfterQuote(let line, _, _), .unterminatedQuote(let line, _), .invalidByte(let line, _, _): line
+        case .unexpectedAfterQuote(let line, _, _), .unterminatedQuote(let line, _), .invalidByte(let line, _, _),
+             .recordTooLarge(let line, _): line
         case .unreadable: nil
         }
     }
@@ -21,7 +24,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     public var column: Int? {
         switch self {
         case .unexpectedAfterQuote(_, let column, _), .unterminatedQuote(_, let column): column
-        case .invalidByte, .unreadable: nil
+        case .invalidByte, .unreadable, .recordTooLarge: nil
         }
     }
 
@@ -36,6 +39,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             "byte \(byteOffset) is not valid \(encoding)"
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
+        case .recordTooLarge(_, let limit):
+            "the record starting here is larger than \(limit >> 20) MiB (a quote that never closes, or a file that is not CSV?)"
         }
     }
 
@@ -43,7 +48,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unexpectedAfterQuote(let line, let column, _), .unterminatedQuote(let line, let column):
             "line \(line), column \(column): \(message)"
-        case .invalidByte(let line, _, _):
+        case .invalidByte(let line, _, _), .recordTooLarge(let line, _):
             "line \(line): \(message)"
         case .unreadable:
             message

@@ -34,6 +34,13 @@ public struct CSVFile: Sendable {
     public let delimiterDetected: Bool
     /// The length of the byte-order mark the file starts with, if any.
     let bomLength: Int
+    /// The most bytes one record may take; a larger one stops the reading with
+    /// ``CSVError/recordTooLarge(line:limit:)`` (an unclosed quote swallowing the file, or
+    /// a file that is no CSV), so memory stays bounded whatever the input.
+    public var maximumRecordSize = CSVFile.defaultMaximumRecordSize
+
+    /// 16 MiB: some thousand times the longest opinion people write.
+    public static let defaultMaximumRecordSize = 16 << 20
 
     /// How much is read at a time.
     static let chunkSize = 1 << 20
@@ -175,6 +182,9 @@ public struct CSVFile: Sendable {
                 try decoder.decode(UnsafeBufferPointer(rebasing: bytes[skip...]), isFinal: count == 0, into: &text)
             }
             try text.withUnsafeBufferPointer { try reader.consume($0, onRecord) }
+            if reader.pendingBytes > maximumRecordSize {
+                throw CSVError.recordTooLarge(line: reader.pendingLine, limit: maximumRecordSize)
+            }
             progress(total)
             if count == 0 { break }
         }

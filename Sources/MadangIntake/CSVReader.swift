@@ -33,6 +33,11 @@ public struct CSVReader: Sendable {
     private var recordLine = 1
     private var quoteStart = (line: 1, column: 1)
 
+    /// The bytes the record being read holds so far, its fields' ends counted.
+    public var pendingBytes: Int { field.count + ends.count * MemoryLayout<Int>.stride }
+    /// The line the record being read starts on.
+    public var pendingLine: Int { recordLine }
+
     public init(dialect: CSVDialect) {
         self.dialect = dialect
         field.reserveCapacity(4096)

@@ -33,6 +33,8 @@ public struct ImportRequest: Sendable {
     public var dryRun = false
     /// Store nothing if any row is bad.
     public var strict = false
+    /// The most bytes one record may take before the file is refused as not CSV.
+    public var maximumRecordSize = 16 << 20
     /// Where to write the rows not imported, with their reasons; for a file on disk,
     /// nil means `FILE.rejects.csv` beside it; an upload's rejects are written only
     /// where this says.

@@ -32,10 +32,11 @@ extension Workspace {
             }
             let zone = try request.timeZone.map(Workspace.timeZone(named:)) ?? .current
             let hearing = try store.hearing(slug: request.hearing)
-            let file = switch request.source {
+            var file = switch request.source {
             case .file(let path): try CSVFile(path: path, encoding: encoding, delimiter: delimiter)
             case .upload(let name, let bytes): try CSVFile(name: name, bytes: bytes, encoding: encoding, delimiter: delimiter)
             }
+            file.maximumRecordSize = request.maximumRecordSize
             let mapping = try ColumnMapping(header: ImportRun.header(of: file), kind: request.kind, overrides: request.columnMap)
             let converter = RowConverter(
                 mapping: mapping, kind: request.kind, hearingID: hearing.id ?? 0, fileName: request.fileName,

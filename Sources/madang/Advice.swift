@@ -56,10 +56,10 @@ enum Advice {
                 nil
             }
         case let error as CSVError:
-            if case .invalidByte = error {
-                "Give the file's encoding with --encoding (utf-8, cp949, utf-16, windows-1252)."
-            } else {
-                nil
+            switch error {
+            case .invalidByte: "Give the file's encoding with --encoding (utf-8, cp949, utf-16, windows-1252)."
+            case .recordTooLarge: "If its records really are that large, raise the limit with --max-record-size MB."
+            default: nil
             }
         case let error as ImportError:
             switch error {

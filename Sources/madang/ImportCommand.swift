@@ -48,8 +48,14 @@ struct ImportCommand: AsyncParsableCommand {
     var timeZone: String?
     @Option(help: ArgumentHelp("Write the rejected rows here (default: FILE.rejects.csv beside the file; stdin.rejects.csv for -).", valueName: "file"))
     var rejects: String?
+    @Option(help: ArgumentHelp("The most megabytes one record may take (default 16).", valueName: "MB"))
+    var maxRecordSize: Int?
     @Flag(help: "Show the mapping, counts and errors, and store nothing.") var dryRun = false
     @Flag(help: "Import nothing if any row is bad.") var strict = false
+
+    func validate() throws {
+        if let maxRecordSize, !(1...4096).contains(maxRecordSize) { throw ValidationError("--max-record-size takes 1 to 4096 (megabytes).") }
+    }
 
     func run() async throws {
         // `-` is standard input, read whole (it can be read only once).
@@ -64,6 +70,7 @@ struct ImportCommand: AsyncParsableCommand {
         request.timeZone = timeZone
         request.dryRun = dryRun
         request.strict = strict
+        if let maxRecordSize { request.maximumRecordSize = maxRecordSize << 20 }
         request.rejectsFile = rejects ?? (file == "-" ? "stdin.rejects.csv" : nil)
         let workspace = try await database.open()
         let prepared = try await workspace.prepareImport(request)

@@ -106,6 +106,19 @@ struct CSVFileTests {
         #expect(throws: CSVError.unterminatedQuote(line: 2, column: 3)) { try reader.finish { _ in } }
     }
 
+    @Test("A record past the size limit stops the reading with its line, in bounded memory")
+    func recordTooLarge() throws {
+        // An unclosed quote on line 3 would swallow the 3 MB after it into one field.
+        let bytes = Array("title,body\nok,fine\nbad,\"never closed\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 3 << 20)
+        var file = try CSVFile(path: try write(bytes), encoding: .forced(.utf8))
+        file.maximumRecordSize = 1 << 20
+        var lines: [Int] = []
+        #expect(throws: CSVError.recordTooLarge(line: 3, limit: 1 << 20)) { try file.read { lines.append($0.line) } }
+        #expect(lines == [1, 2])
+        file.maximumRecordSize = 8 << 20
+        #expect(throws: CSVError.unterminatedQuote(line: 3, column: 5)) { try file.read { _ in } }
+    }
+
     @Test("Any chunking of the input gives the same records and line numbers")
     func chunkBoundaries() throws {
         let text = Array("h1,h2\r\n\"다,\"\"섯\"\"\r\n줄\",x\r\n\r\ny,\"\"\rz,w\n".utf8)
