@@ -36,11 +36,17 @@ extension Store {
     }
 
     /// Turns what a person typed into an FTS5 expression: every word is a quoted
-    /// string that must appear, as a prefix. Returns nil when nothing is searchable.
+    /// string that must appear, as a prefix. A word typed again adds nothing (and would
+    /// multiply FTS5's work), and a word that is the start of another is implied by it;
+    /// at most 32 words are used. Returns nil when nothing is searchable.
     static func matchExpression(for query: String) -> String? {
-        let words = Text.normalized(query)
-            .split(whereSeparator: \.isWhitespace)
-            .filter { !SearchTokenizer.tokens(in: String($0)).isEmpty }
+        var words: [Substring] = []
+        for word in Text.normalized(query).lowercased().split(whereSeparator: \.isWhitespace)
+        where !words.contains(word) && !SearchTokenizer.tokens(in: String(word)).isEmpty {
+            words.append(word)
+        }
+        words = words.filter { word in !words.contains { $0 != word && $0.hasPrefix(word) } }
+        words = Array(words.prefix(32))
         guard !words.isEmpty else { return nil }
         return words.map { word in
             "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\" *"

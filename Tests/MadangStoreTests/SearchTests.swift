@@ -23,6 +23,14 @@ struct SearchTests {
         Set(try store.search(hearingID: hearingID, query: query).compactMap(\.item.id))
     }
 
+    @Test("A word typed again, or the start of another word, adds nothing to the query; 32 words at most")
+    func repeatedWords() {
+        #expect(Store.matchExpression(for: String(repeating: "a ", count: 500)) == #""a" *"#)
+        #expect(Store.matchExpression(for: "park Parking PARK 교통 교통이") == #""parking" * "교통이" *"#)
+        let many = (1...100).map { "w\($0)x" }.joined(separator: " ")
+        #expect(Store.matchExpression(for: many)?.components(separatedBy: " *").count == 33)
+    }
+
     @Test("교통 finds 교통이 불편합니다 and 대중교통, not unrelated text")
     func koreanWordInsideWords() throws {
         let particle = try comment("교통이 불편합니다")
