@@ -22,6 +22,14 @@ import Yams
 ///
 /// Or CSV, as officials keep it in Excel: `goal_id,goal_name,term`, one term per row.
 public enum TaxonomyFile {
+    /// The most goals and strategies a taxonomy may hold: a plan has dozens. The limit
+    /// also stops a YAML file whose aliases repeat its goals into millions, early.
+    public static let maximumGoals = 1_000
+    /// The most terms, over all goals: the matcher's table grows with them.
+    public static let maximumTerms = 5_000
+    /// The most characters in one term: a term is a word or a phrase.
+    public static let maximumTermLength = 100
+
     /// Loads `path`, by its extension: `.yaml`/`.yml` or `.csv`.
     public static func load(path: String) throws(TaxonomyError) -> [PolicyGoal] {
         let name = URL(fileURLWithPath: path).lastPathComponent
@@ -56,7 +64,8 @@ public enum TaxonomyFile {
                                 "the file must start with 'goals:' and a list of goals")
         }
         var goals: [PolicyGoal] = []
-        try readGoals(list, parent: nil, into: &goals, file: file)
+        var termCount = 0
+        try readGoals(list, parent: nil, into: &goals, terms: &termCount, file: file)
         return goals
     }
 
@@ -121,12 +130,15 @@ public enum TaxonomyFile {
     }
 
     private static func readGoals(
-        _ list: Node, parent: String?, into goals: inout [PolicyGoal], file: String
+        _ list: Node, parent: String?, into goals: inout [PolicyGoal], terms termCount: inout Int, file: String
     ) throws(TaxonomyError) {
         guard case .sequence(let sequence) = list else {
             throw error(at: list, file: file, parent == nil ? "'goals' must be a list" : "'strategies' must be a list")
         }
         for node in sequence {
+            guard goals.count < maximumGoals else {
+                throw error(at: node, file: file, "more than \(maximumGoals) goals and strategies (are aliases repeating them?)")
+            }
             guard case .mapping = node else { throw error(at: node, file: file, "each goal must be a mapping with id, name and terms") }
             for key in node.mapping.map({ Array($0.keys) }) ?? [] {
                 let allowed = ["id", "name", "description", "terms", "exclude", "excludes", "strategies"]
@@ -142,11 +154,15 @@ public enum TaxonomyFile {
             }
             let terms = try readTerms(node["terms"], file: file)
             let excludes = try readTerms(node["exclude"] ?? node["excludes"], file: file)
+            termCount += terms.count + excludes.count
+            guard termCount <= maximumTerms else {
+                throw error(at: node, file: file, "more than \(maximumTerms) terms in all; keep the words that signal each goal best")
+            }
             goals.append(PolicyGoal(
                 code: code, name: name, description: node["description"]?.string.flatMap(Text.optional),
                 parentCode: parent, terms: terms, excludes: excludes))
             if let strategies = node["strategies"] {
-                try readGoals(strategies, parent: code, into: &goals, file: file)
+                try readGoals(strategies, parent: code, into: &goals, terms: &termCount, file: file)
             }
         }
     }
@@ -156,6 +172,10 @@ public enum TaxonomyFile {
         guard case .sequence(let sequence) = node else { throw error(at: node, file: file, "terms must be a list") }
         var terms: [GoalTerm] = []
         for item in sequence {
+            guard terms.count < maximumTerms else { throw error(at: item, file: file, "more than \(maximumTerms) terms") }
+            if let text = item.string ?? item["term"]?.string, text.count > maximumTermLength {
+                throw error(at: item, file: file, "a term of \(text.count) characters; a term is a word or a phrase of at most \(maximumTermLength)")
+            }
             if case .scalar = item, let text = item.string.flatMap(Text.optional) {
                 terms.append(GoalTerm(text))
             } else if case .mapping = item, let text = item["term"]?.string.flatMap(Text.optional) {
@@ -176,6 +196,14 @@ public enum TaxonomyFile {
 
     private static func check(_ goals: [PolicyGoal], file: String) throws(TaxonomyError) {
         guard !goals.isEmpty else { throw TaxonomyError(file: file, "the file holds no goals") }
+        guard goals.count <= maximumGoals else { throw TaxonomyError(file: file, "more than \(maximumGoals) goals and strategies") }
+        let terms = goals.map { $0.terms.count + $0.excludes.count }.reduce(0, +)
+        guard terms <= maximumTerms else {
+            throw TaxonomyError(file: file, "more than \(maximumTerms) terms in all; keep the words that signal each goal best")
+        }
+        if let long = goals.flatMap({ $0.terms.map(\.text) + $0.excludes.map(\.text) }).first(where: { $0.count > maximumTermLength }) {
+            throw TaxonomyError(file: file, "a term of \(long.count) characters; a term is a word or a phrase of at most \(maximumTermLength)")
+        }
         var seen = Set<String>()
         for goal in goals {
             guard seen.insert(goal.code).inserted else { throw TaxonomyError(file: file, "the id \(goal.code) is used twice") }

@@ -47,6 +47,35 @@ struct TaxonomyFileTests {
         }
     }
 
+    @Test("Aliases that would repeat goals into millions are refused at the thousandth, with its place")
+    func aliasBomb() {
+        var yaml = "goals:\n  - &g0 {id: G0, name: Zero, terms: [a]}\n"
+        for level in 1...30 {
+            yaml += "  - &g\(level) {id: G\(level), name: N\(level), terms: [b], strategies: [*g\(level - 1), *g\(level - 1)]}\n"
+        }
+        #expect(throws: TaxonomyError.self) { try TaxonomyFile.parseYAML(yaml, file: "bomb.yaml") }
+        do {
+            _ = try TaxonomyFile.parseYAML(yaml, file: "bomb.yaml")
+        } catch {
+            #expect(error.description.contains("more than 1000 goals"))
+            #expect(error.line != nil)
+        }
+    }
+
+    @Test("A term longer than a phrase, or more terms than a matcher should hold, is refused with its place")
+    func limits() {
+        let long = String(repeating: "가", count: 101)
+        #expect(throws: TaxonomyError.self) {
+            try TaxonomyFile.parseYAML("goals:\n  - id: G1\n    name: One\n    terms: [ok, \(long)]\n", file: "t.yaml")
+        }
+        let many = (1...5_001).map { "t\($0)" }.joined(separator: ", ")
+        #expect(throws: TaxonomyError.self) {
+            try TaxonomyFile.parseYAML("goals:\n  - id: G1\n    name: One\n    terms: [\(many)]\n", file: "t.yaml")
+        }
+        let fine = (1...300).map { "t\($0)" }.joined(separator: ", ")
+        #expect(throws: Never.self) { try TaxonomyFile.parseYAML("goals:\n  - id: G1\n    name: One\n    terms: [\(fine)]\n", file: "t.yaml") }
+    }
+
     @Test("CSV: one term per row, as officials keep it in Excel")
     func csv() throws {
         let goals = try TaxonomyFile.parseCSV("""
