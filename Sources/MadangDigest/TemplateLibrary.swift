@@ -24,10 +24,17 @@ public struct TemplateLibrary: Sendable {
             .filter { $0.pathExtension == "mustache" }
             .sorted { $0.path < $1.path } ?? []
         guard !files.isEmpty else { throw TemplateError.noTemplates(directory: directory.path) }
+        var outlines: [String: (file: String, outline: TemplateOutline)] = [:]
         for file in files {
             let name = String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)
                 .dropLast(".mustache".count))
-            library.register(try TemplateLibrary.parse(file), named: name)
+            let (template, outline) = try TemplateLibrary.read(file)
+            library.register(template, named: name)
+            outlines[name] = (file.path, outline)
+        }
+        if let (file, include) = TemplateOutline.cycle(in: outlines) {
+            throw TemplateError.syntax(file: file, line: include.line, column: include.column,
+                                       message: "the partial '\(include.name)' includes, in the end, itself")
         }
         self.library = library
     }
@@ -74,14 +81,20 @@ public struct TemplateLibrary: Sendable {
 
     /// Reads one template file on its own, as given with `--template FILE`.
     public static func parse(_ file: URL) throws -> MustacheTemplate {
+        try read(file).template
+    }
+
+    private static func read(_ file: URL) throws -> (template: MustacheTemplate, outline: TemplateOutline) {
         let text: String
         do {
             text = try String(contentsOf: file, encoding: .utf8)
         } catch {
             throw TemplateError.unreadable(file: file.path, reason: error.localizedDescription)
         }
+        // Checked first: the parser would overflow the stack on sections nested thousands deep.
+        let outline = try TemplateOutline(text, file: file.path)
         do {
-            return try MustacheTemplate(string: text)
+            return (try MustacheTemplate(string: text), outline)
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError.syntax(
                 file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,

@@ -191,6 +191,40 @@ struct DigestTests {
         #expect(MarkdownEscaping.escape("ratio 3:2, time 14:30") == "ratio 3:2, time 14:30")
     }
 
+    @Test("A template nesting sections thousands deep, even unclosed, is refused with its place, not run")
+    func deepTemplate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("madang-deep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deep = folder.appendingPathComponent("deep.md.mustache")
+        try ("Title\n" + String(repeating: "{{#goals}}", count: 20_000)).write(to: deep, atomically: true, encoding: .utf8)
+        #expect(throws: TemplateError.syntax(file: deep.path, line: 2, column: 1 + 10 * 64, message: "sections nested more than 64 deep")) {
+            try TemplateLibrary.parse(deep)
+        }
+        // Ordinary nesting, triple mustaches and changed delimiters read as they should.
+        let fine = folder.appendingPathComponent("fine.md.mustache")
+        try "{{#goals}}{{{name}}}{{=<% %>=}}<%#quotes%><%text%><%/quotes%><%={{ }}=%>{{/goals}}".write(to: fine, atomically: true, encoding: .utf8)
+        #expect(throws: Never.self) { try TemplateLibrary.parse(fine) }
+    }
+
+    @Test("Partials that include each other are refused with the place of the include that closes the circle")
+    func partialCycle() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("madang-cycle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{{> partials/a}}".write(to: folder.appendingPathComponent("digest.md.mustache"), atomically: true, encoding: .utf8)
+        try "A {{> partials/b}}".write(to: folder.appendingPathComponent("partials/a.mustache"), atomically: true, encoding: .utf8)
+        try "B\n  {{> partials/a}}".write(to: folder.appendingPathComponent("partials/b.mustache"), atomically: true, encoding: .utf8)
+        do {
+            _ = try TemplateLibrary(directory: folder)
+            Issue.record("a cycle of partials was accepted")
+        } catch let error as TemplateError {
+            guard case .syntax(let file, let line, let column, let message) = error else { throw error }
+            #expect(file.hasSuffix("partials/b.mustache") && line == 2 && column == 3)
+            #expect(message.contains("partials/a"))
+        }
+    }
+
     @Test("Names given with --show-names are masked where they hold contact details")
     func namesMasked() throws {
         let fixture = try DigestFixture()
