@@ -34,6 +34,9 @@ public struct Item: Hashable, Codable, Sendable {
     /// For a comment: how it reached the hearing.
     public var channel: Channel?
     public var provenance: Provenance
+    /// The id the item had where it came from, as an import mapped it (a regulations.gov
+    /// Document ID, a Decidim proposal id), so it can be traced back.
+    public var externalID: String?
     /// When the opinion was received.
     public var receivedAt: Date
 
@@ -42,7 +45,7 @@ public struct Item: Hashable, Codable, Sendable {
         speakerID: Int64? = nil, speaker: String? = nil, speakingOrder: Int? = nil,
         author: String? = nil, contact: Contact = Contact(), group: String? = nil,
         supporters: Int? = nil, channel: Channel? = nil, provenance: Provenance = .typed,
-        receivedAt: Date = Date()
+        externalID: String? = nil, receivedAt: Date = Date()
     ) {
         self.id = id
         self.hearingID = hearingID
@@ -58,6 +61,7 @@ public struct Item: Hashable, Codable, Sendable {
         self.supporters = supporters
         self.channel = channel
         self.provenance = provenance
+        self.externalID = externalID
         self.receivedAt = receivedAt
     }
 
@@ -109,6 +113,7 @@ public struct Item: Hashable, Codable, Sendable {
         copy.title = Text.optional(title)
         copy.author = Text.optional(author)
         copy.group = Text.optional(group)
+        copy.externalID = Text.optional(externalID)
         copy.contact = try contact.validated()
         if let supporters, supporters < 0 { throw .negative(field: "number of supporters", value: supporters) }
         switch kind {

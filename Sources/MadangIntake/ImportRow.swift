@@ -58,7 +58,8 @@ public struct RowConverter: Sendable {
         }
         guard let body = value(.body) else { return fail(.emptyText, .body) }
         var item = Item(hearingID: hearingID, kind: kind, body: body,
-                        provenance: .imported(file: fileName, line: record.line), receivedAt: receivedAt)
+                        provenance: .imported(file: fileName, line: record.line), externalID: value(.externalID),
+                        receivedAt: receivedAt)
         if let when = value(.submittedAt) {
             guard let date = SubmissionDate.parse(when, timeZone: timeZone) else { return fail(.notADate(when), .submittedAt) }
             item.receivedAt = date

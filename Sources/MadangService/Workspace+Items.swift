@@ -43,17 +43,24 @@ extension Workspace {
     /// - Parameters:
     ///   - goal: only items filed under the goal with this id.
     ///   - page: where the page starts and how long it is; ``ItemPage/next`` asks for the page after.
+    /// - Throws: ``StoreError/unknownGoal(code:existing:)`` for a goal the hearing does not have.
     public func items(
         of slug: String, kind: ItemKind? = nil, goal: String? = nil, page: ItemPage.Request = .all
     ) async throws -> ItemPage {
         try await run { store in
             let hearingID = try store.hearing(slug: slug).id ?? 0
+            if let goal {
+                let codes = try store.goals(hearingID: hearingID).map(\.code)
+                guard codes.contains(goal) else { throw StoreError.unknownGoal(code: goal, existing: codes) }
+            }
             // One row more than asked says whether another page follows.
             let limit = page.limit.map { $0 + 1 }
             var items = try store.items(hearingID: hearingID, kind: kind, goal: goal, offset: page.offset, limit: limit)
             let more = page.limit.map { items.count > $0 } ?? false
             if more { items.removeLast() }
-            return ItemPage(items: items, next: more ? ItemPage.Request(offset: page.offset + items.count, limit: page.limit) : nil)
+            return ItemPage(
+                items: items, goals: try store.tags(itemIDs: items.compactMap(\.id)),
+                next: more ? ItemPage.Request(offset: page.offset + items.count, limit: page.limit) : nil)
         }
     }
 
@@ -94,6 +101,9 @@ public struct ItemPage: Sendable {
     }
 
     public var items: [Item]
+    /// The goals each item is filed under (by a person, or by the machine where no person
+    /// decided otherwise), by item id.
+    public var goals: [Int64: [Tag]]
     /// The request for the page after this one; nil on the last page.
     public var next: Request?
 }

@@ -26,8 +26,8 @@ public struct ItemInserter {
         statement = try db.makeStatement(sql: """
             INSERT INTO item (hearingId, kind, title, body, speakerId, speakingOrder, author, authorEmail,
                               authorPhone, groupId, supporters, channel, source, sourceFile, sourceLine,
-                              receivedAt, createdAt, batchId, fingerprint)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              receivedAt, createdAt, batchId, fingerprint, externalId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (hearingId, fingerprint) WHERE fingerprint IS NOT NULL DO NOTHING
             """)
     }
@@ -71,7 +71,7 @@ public struct ItemInserter {
             item.hearingID, item.kind.rawValue, item.title, item.body, item.speakerID, speakingOrder,
             item.author, item.contact.email, item.contact.phone, groupID, item.supporters,
             item.channel?.rawValue, item.provenance.source, file, line,
-            Timestamp.string(item.receivedAt), createdAt, batchID, fingerprint.map { Data($0) },
+            Timestamp.string(item.receivedAt), createdAt, batchID, fingerprint.map { Data($0) }, item.externalID,
         ])
         try statement.execute()
         guard db.changesCount > 0 else { return nil }

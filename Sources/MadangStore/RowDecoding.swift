@@ -50,6 +50,6 @@ extension Item {
             group: row["groupName"], supporters: row["supporters"],
             channel: channelText.flatMap(Channel.init(rawValue:)),
             provenance: Provenance(source: row["source"], file: row["sourceFile"], line: row["sourceLine"]) ?? .typed,
-            receivedAt: Timestamp.date(receivedText) ?? Date(timeIntervalSince1970: 0))
+            externalID: row["externalId"], receivedAt: Timestamp.date(receivedText) ?? Date(timeIntervalSince1970: 0))
     }
 }

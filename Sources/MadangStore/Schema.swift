@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v8: index statements by speaker, not every item", migrate: v8)
         migrator.registerMigration("v9: row fingerprints as 16 bytes", migrate: v9)
         migrator.registerMigration("v10: the batches that hold rows another batch stored", migrate: v10)
+        migrator.registerMigration("v11: the id an imported item had where it came from", migrate: v11)
         return migrator
     }
 
@@ -230,6 +231,10 @@ enum Schema {
             ) WITHOUT ROWID;
             CREATE INDEX itemBatch_by_item ON itemBatch(itemId);
             """)
+    }
+
+    private static func v11(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE item ADD COLUMN externalId TEXT")
     }
 
     /// The first 16 bytes of a hexadecimal SHA-256; other text as its UTF-8 bytes.

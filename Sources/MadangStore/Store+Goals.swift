@@ -236,14 +236,31 @@ extension Store {
                 JOIN item ON item.id = tag.itemId
                 WHERE item.hearingId = ? AND tag.rejected = 0 AND (? IS NULL OR tag.source = ?)
                 ORDER BY tag.itemId, policyGoal.position
-                """, arguments: [hearingID, source?.rawValue, source?.rawValue]).map { row in
-                let evidence: String = row["evidence"]
-                let source: String = row["source"]
-                return Tag(
-                    itemID: row["itemId"], goalCode: row["goalCode"], source: TagSource(rawValue: source) ?? .rule,
-                    score: row["score"], evidence: (try? JSONDecoder().decode([String].self, from: Data(evidence.utf8))) ?? [],
-                    taggedBy: row["taggedBy"], taggedAt: Timestamp.date(row["taggedAt"]) ?? Date(timeIntervalSince1970: 0))
+                """, arguments: [hearingID, source?.rawValue, source?.rawValue]).map(Tag.init(row:))
+        }
+    }
+
+    /// The goals the items `ids` are filed under (people's untags left out), by item,
+    /// in the taxonomy's order.
+    public func tags(itemIDs ids: [Int64]) throws -> [Int64: [Tag]] {
+        try read { db in
+            var tags: [Int64: [Tag]] = [:]
+            // In slices, well under SQLite's limit on bound values.
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let slice = Array(ids[start..<min(start + 500, ids.count)])
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT tag.*, policyGoal.code AS goalCode FROM tag
+                    JOIN policyGoal ON policyGoal.id = tag.goalId
+                    WHERE tag.itemId IN (\(marks)) AND tag.rejected = 0
+                    ORDER BY tag.itemId, policyGoal.position
+                    """, arguments: StatementArguments(slice))
+                for row in rows {
+                    let tag = Tag(row: row)
+                    tags[tag.itemID, default: []].append(tag)
+                }
             }
+            return tags
         }
     }
 
@@ -292,3 +309,14 @@ private struct TermsColumn: Codable {
     var excludes: [GoalTerm]
 }
 
+extension Tag {
+    /// A row of `tag` joined with its goal's code as `goalCode`.
+    init(row: Row) {
+        let evidence: String = row["evidence"]
+        let source: String = row["source"]
+        self.init(
+            itemID: row["itemId"], goalCode: row["goalCode"], source: TagSource(rawValue: source) ?? .rule,
+            score: row["score"], evidence: (try? JSONDecoder().decode([String].self, from: Data(evidence.utf8))) ?? [],
+            taggedBy: row["taggedBy"], taggedAt: Timestamp.date(row["taggedAt"]) ?? Date(timeIntervalSince1970: 0))
+    }
+}

@@ -22,7 +22,7 @@ struct DigestCommand: AsyncParsableCommand {
 
             Examples:
               madang digest smart-city-plan-4
-              madang digest smart-city-plan-4 --format html -o digest.html
+              madang digest smart-city-plan-4 -o digest.html
               madang digest smart-city-plan-4 --format txt --initials
               madang digest smart-city-plan-4 --context > context.json
               madang digest smart-city-plan-4 --template mine.md.mustache -o digest.md
@@ -30,7 +30,7 @@ struct DigestCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The hearing's slug.") var hearing: String
-    @Option(help: "The output format.") var format: DigestFormat = .md
+    @Option(help: "The output format (default: from the -o file's extension, else md).") var format: DigestFormat?
     @Option(help: ArgumentHelp("Render this Mustache template instead of the built-in one.", valueName: "file"))
     var template: String?
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
@@ -42,6 +42,16 @@ struct DigestCommand: AsyncParsableCommand {
     @Flag(help: "Show citizens by the names they gave. Contact details stay masked.")
     var showNames = false
 
+    /// `--format`, else what the output file's extension says, else Markdown.
+    var chosenFormat: DigestFormat {
+        if let format { return format }
+        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
+        case "html", "htm": return .html
+        case "txt", "text": return .txt
+        default: return .md
+        }
+    }
+
     func validate() throws {
         if initials && showNames { throw ValidationError("Choose one of --initials and --show-names.") }
     }
@@ -52,7 +62,7 @@ struct DigestCommand: AsyncParsableCommand {
         let text = if context {
             try Console.json(try await workspace.digestContext(hearing, citizens: citizens)) + "\n"
         } else {
-            try await workspace.digest(hearing, DigestRequest(format: format, templateFile: template, citizens: citizens))
+            try await workspace.digest(hearing, DigestRequest(format: chosenFormat, templateFile: template, citizens: citizens))
         }
         guard let output, output != "-" else { return try Console.writeOut(Data(text.utf8)) }
         try OutputFile.write(text, to: output)

@@ -60,7 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         // `-` is standard input, read whole (it can be read only once).
         let source: ImportRequest.Source = file == "-"
-            ? .upload(name: "stdin", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+            ? .upload(name: "stdin", bytes: [UInt8](try FileHandle.standardInput.readToEnd() ?? Data()))
             : .file(path: file)
         var request = ImportRequest(hearing: hearing, source: source, kind: kind)
         request.columnMap = maps

@@ -30,7 +30,7 @@ struct Items: AsyncParsableCommand {
     func run() async throws {
         let page = try await database.open().items(
             of: hearing, kind: kind, goal: goal, page: ItemPage.Request(offset: offset, limit: limit))
-        if output.json { return try Console.printJSON(page.items) }
+        if output.json { return try Console.printJSON(page.items.map { Listed(item: $0, goals: page.goals[$0.id ?? 0] ?? []) }) }
         guard !page.items.isEmpty else { return print(offset > 0 ? "No items after the first \(offset)." : "No items yet.") }
         var table = TextTable(header: ["ID", "KIND", "ORDER", "BY", "TEXT"])
         for item in page.items {
@@ -41,6 +41,31 @@ struct Items: AsyncParsableCommand {
         }
         print(table.rendered())
         if let next = page.next { print("More follow: add --offset \(next.offset) to see the next \(next.limit ?? 0).") }
+    }
+
+    /// An item as `--json` lists it: its own fields, and the goals it is filed under.
+    struct Listed: Encodable {
+        struct Goal: Encodable {
+            var id: String
+            var source: String
+            var score: Double?
+        }
+
+        var item: Item
+        var goals: [Goal]
+
+        init(item: Item, goals: [Tag]) {
+            self.item = item
+            self.goals = goals.map { Goal(id: $0.goalCode, source: $0.source.rawValue, score: $0.score) }
+        }
+
+        private enum Keys: String, CodingKey { case goals }
+
+        func encode(to encoder: any Encoder) throws {
+            try item.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(goals, forKey: .goals)
+        }
     }
 
     /// Who an item is from, for a listing: the speaker, the group, or the author.

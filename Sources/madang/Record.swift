@@ -38,11 +38,11 @@ struct Record: AsyncParsableCommand {
         let workspace = try await database.open()
         if let from {
             guard let handle = FileHandle(forReadingAtPath: from) else { throw CLIError("Cannot open \(from).") }
-            try await transcript([UInt8](handle.readDataToEndOfFile()), source: from, workspace: workspace)
+            try await transcript([UInt8](try handle.readToEnd() ?? Data()), source: from, workspace: workspace)
         } else if Console.inputIsTerminal {
             try await live(try await workspace.startRecording(hearing))
         } else {
-            try await transcript([UInt8](FileHandle.standardInput.readDataToEndOfFile()), source: "stdin", workspace: workspace)
+            try await transcript([UInt8](try FileHandle.standardInput.readToEnd() ?? Data()), source: "stdin", workspace: workspace)
         }
     }
 

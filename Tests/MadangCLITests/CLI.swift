@@ -114,6 +114,39 @@ struct CLI: Sendable {
     }
 }
 
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
+#endif
+
+extension FileHandle {
+    /// Everything until the end, read with read(2) and retried when a signal interrupts
+    /// it (Foundation's readDataToEndOfFile stops the process on EINTR).
+    func readAll() -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { systemRead(fileDescriptor, $0.baseAddress, $0.count) }
+            if count > 0 { data.append(contentsOf: buffer[0..<count]) } else if count == 0 || errno != EINTR { return data }
+        }
+    }
+
+    /// Writes all of `data` with write(2), retried when a signal interrupts it.
+    func writeAll(_ data: Data) {
+        let bytes = [UInt8](data)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { systemWrite(fileDescriptor, $0.baseAddress, $0.count) }
+            if count > 0 { offset += count } else if errno != EINTR { return }
+        }
+    }
+}
+
 struct CLIFailure: Error, CustomStringConvertible {
     var arguments: [String]
     var result: CLI.Result

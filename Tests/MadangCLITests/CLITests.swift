@@ -68,6 +68,9 @@ struct CLITests {
         let items = try #require(try cli.json("items", "plan-4", "--json") as? [[String: Any]])
         #expect(items.count == 4)
         for (stored, listed) in zip(added, items) {
+            // The listing adds the goals each item is filed under: none yet.
+            var listed = listed
+            #expect((listed.removeValue(forKey: "goals") as? [Any])?.isEmpty == true)
             #expect(NSDictionary(dictionary: stored).isEqual(to: listed), "\(stored) != \(listed)")
         }
         #expect(items[0]["speaker"] as? String == "Nam Gwang-woo")
@@ -204,6 +207,28 @@ struct CLITests {
         #expect(order.status != 0 && order.stderr.contains("places start at 1"))
         #expect(try cli.ok("items", "plan-4").contains("No items yet"))
         #expect(try cli.ok("hearing", "list").split(separator: "\n").count == 2)
+    }
+
+    @Test("items --json carries each item's goals and the id its import mapped; an unknown goal is an error")
+    func listingsForScripts() throws {
+        defer { cli.cleanUp() }
+        try setUpHearing()
+        let csv = cli.folder.appendingPathComponent("docs.csv")
+        try Data("Document ID,Comment\nEPA-2024-0001,Please run more buses.\nEPA-2024-0002,Open the data hub.\n".utf8).write(to: csv)
+        try cli.ok("import", "plan-4", csv.path, "--kind", "comment", "--map", "Document ID=external-id")
+        try "goals:\n  - id: T\n    name: Transport\n    terms: [bus]\n  - id: D\n    name: Data\n    terms: [data]\n"
+            .write(to: cli.folder.appendingPathComponent("goals.yaml"), atomically: true, encoding: .utf8)
+        try cli.ok("goals", "load", "plan-4", "goals.yaml")
+        try cli.ok("tag", "2", "T")
+        let items = try #require(try cli.json("items", "plan-4", "--json") as? [[String: Any]])
+        #expect(items.map { $0["externalID"] as? String } == ["EPA-2024-0001", "EPA-2024-0002"])
+        let goals = items.map { ($0["goals"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "")/\($0["source"] ?? "")" } }
+        #expect(goals == [["T/rule"], ["T/person", "D/rule"]])
+        let unknown = try cli.run("items", "plan-4", "--goal", "T9")
+        #expect(unknown.status != 0 && unknown.stderr.contains("There is no goal 'T9'. The goals are: T, D."))
+        // The digest's format follows the file's extension.
+        try cli.ok("digest", "plan-4", "-o", "report.html")
+        #expect(try String(contentsOf: cli.folder.appendingPathComponent("report.html"), encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
     }
 
     @Test("A mistyped command is named as one, with the nearest real one")

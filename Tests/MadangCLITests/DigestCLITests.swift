@@ -41,8 +41,8 @@ struct DigestCLITests {
             process.standardOutput = out
             process.standardError = err
             try process.run()
-            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stdout = String(decoding: out.fileHandleForReading.readAll(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readAll(), as: UTF8.self)
             process.waitUntilExit()
             return CLI.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
         }

@@ -149,9 +149,9 @@ struct ImportCLITests {
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
-            try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+            input.fileHandleForWriting.writeAll(Data(text.utf8))
             try input.fileHandleForWriting.close()
-            let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let said = String(decoding: output.fileHandleForReading.readAll(), as: UTF8.self)
             process.waitUntilExit()
             #expect(said.contains("20,000 rows read: 20,000 imported.") || said.contains("already imported"), "\(path): \(said)")
         }
@@ -268,9 +268,9 @@ enum SHA256Hex {
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        input.fileHandleForWriting.write(data)
+        input.fileHandleForWriting.writeAll(data)
         try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: output.fileHandleForReading.readAll(), as: UTF8.self)
         process.waitUntilExit()
         return String(text.prefix(64))
     }

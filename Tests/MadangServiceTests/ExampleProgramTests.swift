@@ -34,11 +34,12 @@ struct ExampleProgramTests {
         process.executableURL = Self.executable
         process.arguments = [folder.appendingPathComponent("example.sqlite").path, csv.path]
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let output = Pipe()
-        process.standardOutput = output
+        let output = folder.appendingPathComponent("output.txt")
+        try Data().write(to: output)
+        process.standardOutput = try FileHandle(forWritingTo: output)
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        let text = try String(contentsOf: output, encoding: .utf8)
         #expect(process.terminationStatus == 0)
         #expect(text.contains("Columns: 제목 → title, 의견 → body, 작성자 → author"))
         #expect(text.contains("2 of 3 rows imported, 1 rejected"))
