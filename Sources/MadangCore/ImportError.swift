@@ -10,6 +10,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case noColumn(role: String, candidates: [String], header: [String])
     /// A record has another number of fields than the header.
     case fieldCount(line: Int, found: Int, expected: Int)
+    /// Every date in the column could be read day first or month first.
+    case ambiguousDateOrder(column: String, value: String, line: Int)
     /// The rejected rows cannot be written (a full disk, a folder one may not write in).
     case rejectsUnwritable(reason: String)
 
@@ -29,6 +31,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "No \(role) column: none is called \(candidates.joined(separator: ", ")). The columns are: \(ImportError.list(header))."
         case .fieldCount(let line, let found, let expected):
             "line \(line): \(found) fields where the header has \(expected)."
+        case .ambiguousDateOrder(let column, let value, let line):
+            "Every date in column '\(column)' could be read day first or month first ('\(value)' on line \(line) is 5 January or 1 May, say); nothing in the file says which."
         case .rejectsUnwritable(let reason):
             "The rejected rows cannot be written: \(reason)."
         case .emptyFile(let path):

@@ -11,6 +11,8 @@ public struct RowProblem: Error, Equatable, Sendable, CustomStringConvertible {
         case emptyText
         /// The value is not a date in any form Madang reads.
         case notADate(String)
+        /// The date could be read day first or month first, and nothing says which.
+        case ambiguousDate(String)
         /// A statement names no speaker.
         case noSpeaker
         /// The speaker's label names nobody on the panel, or several people.
@@ -43,6 +45,7 @@ public struct RowProblem: Error, Equatable, Sendable, CustomStringConvertible {
         case .fieldCount(let found, let expected): "\(found) field\(found == 1 ? "" : "s") where the header has \(expected)"
         case .emptyText: "the text is empty"
         case .notADate(let value): "'\(value)' is not a date (such as 2024-03-05 14:30, 2024.03.05 or 3/5/2024 14:30:00)"
+        case .ambiguousDate(let value): "'\(value)' could be read day first or month first"
         case .noSpeaker: "no speaker is given"
         case .unknownSpeaker(_, let reason): reason
         case .notACount(let value): "'\(value)' is not a number of supporters"

@@ -24,11 +24,13 @@ public struct RowConverter: Sendable {
     public let panel: Panel
     /// For times written without a zone.
     public let timeZone: TimeZone
+    /// The order of day and month in the date column, where its years come last.
+    public let dateOrder: DateOrder?
     public let receivedAt: Date
 
     public init(
         mapping: ColumnMapping, kind: ItemKind, hearingID: Int64, fileName: String, defaultGroup: String? = nil,
-        panel: Panel = Panel([]), timeZone: TimeZone = .current, receivedAt: Date = Date()
+        panel: Panel = Panel([]), timeZone: TimeZone = .current, dateOrder: DateOrder? = nil, receivedAt: Date = Date()
     ) {
         self.mapping = mapping
         self.kind = kind
@@ -37,6 +39,7 @@ public struct RowConverter: Sendable {
         self.defaultGroup = defaultGroup
         self.panel = panel
         self.timeZone = timeZone
+        self.dateOrder = dateOrder
         self.receivedAt = receivedAt
     }
 
@@ -61,7 +64,9 @@ public struct RowConverter: Sendable {
                         provenance: .imported(file: fileName, line: record.line), externalID: value(.externalID),
                         receivedAt: receivedAt)
         if let when = value(.submittedAt) {
-            guard let date = SubmissionDate.parse(when, timeZone: timeZone) else { return fail(.notADate(when), .submittedAt) }
+            guard let date = SubmissionDate.parse(when, order: dateOrder, timeZone: timeZone) else {
+                return fail(SubmissionDate.evidence(when) == .either && dateOrder == nil ? .ambiguousDate(when) : .notADate(when), .submittedAt)
+            }
             item.receivedAt = date
         }
         var contact = Contact(email: value(.email), phone: value(.phone))

@@ -5,12 +5,44 @@ import Foundation
 ///
 /// - ISO 8601: `2024-03-05`, `2024-03-05T14:30`, `2024-03-05T05:00Z`, `2024-03-05 14:30:15+09:00`
 /// - `YYYY-MM-DD HH:MM`, `YYYY.MM.DD`, `YYYY/MM/DD`, Korean Excel's `2024. 3. 5. 오후 2:30:15`
-/// - Google Forms' `M/D/YYYY H:MM:SS`, with or without AM/PM
+/// - Korean: `2024년 1월 5일`, `2024년 1월 5일(금) 오후 2시 30분`
+/// - The year last, as Google Forms and European spreadsheets write it: `3/5/2024 14:30:15`
+///   (month first) or `05.03.2024` (day first), read in the column's ``DateOrder``; a value
+///   whose first or second number is over 12 says its own order.
 ///
 /// A time without a zone is taken in `timeZone`. Works on the UTF-8 bytes, since an
 /// import reads one date per row.
 public enum SubmissionDate {
-    public static func parse(_ text: String, timeZone: TimeZone) -> Date? {
+    /// The date in `text`, or nil when it is not one, or when its year comes last, no
+    /// `order` is given and the text could be read either way (`05/01/2024`): a guess is
+    /// never made.
+    public static func parse(_ text: String, order: DateOrder? = nil, timeZone: TimeZone) -> Date? {
+        guard let fields = fields(text) else { return nil }
+        return date(fields, order: order, timeZone: timeZone)
+    }
+
+    /// How a value with its year last would be read: which order it proves, or that it
+    /// could be read either way. Nil when the year is not last, or the text is no date.
+    public static func evidence(_ text: String) -> DateOrder.Evidence? {
+        guard let fields = fields(text), !fields.yearFirst else { return nil }
+        let (first, second) = (fields.numbers[0].value, fields.numbers[1].value)
+        switch (first > 12, second > 12) {
+        case (true, false): return .proves(.dmy)
+        case (false, true): return .proves(.mdy)
+        case (false, false): return .either
+        case (true, true): return nil
+        }
+    }
+
+    /// The numbers of a date, the AM/PM marker and the zone offset, as written.
+    private struct Fields {
+        var numbers: [(value: Int, digits: Int)]
+        var pm: Bool?
+        var offset: Int?
+        var yearFirst: Bool { numbers[0].digits == 4 }
+    }
+
+    private static func fields(_ text: String) -> Fields? {
         var bytes = Array(text.utf8)
         var offset: Int?
         (bytes, offset) = splitZone(trim(bytes))
@@ -36,6 +68,16 @@ public enum SubmissionDate {
                 index += marker.length
                 continue
             }
+            if let unit = koreanUnit(bytes, at: index) {
+                index += unit
+                continue
+            }
+            if byte == UInt8(ascii: "("), let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")),
+               close - index <= 10, String(decoding: bytes[(index + 1)..<close], as: UTF8.self).allSatisfy({ weekdays.contains($0) }) {
+                // A Korean day of the week, (금), says nothing the date does not.
+                index = close + 1
+                continue
+            }
             switch byte {
             case UInt8(ascii: "."):
                 // After the seconds, a dot starts a fraction of a second.
@@ -47,14 +89,29 @@ public enum SubmissionDate {
             }
             index += 1
         }
-        guard (3...6).contains(numbers.count), numbers.count != 4 || pm != nil else { return nil }
+        guard (3...6).contains(numbers.count), numbers.count != 4 || pm != nil,
+              numbers[0].digits == 4 || numbers[2].digits == 4
+        else { return nil }
+        return Fields(numbers: numbers, pm: pm, offset: offset)
+    }
+
+    private static func date(_ fields: Fields, order: DateOrder?, timeZone: TimeZone) -> Date? {
+        let (numbers, pm, offset) = (fields.numbers, fields.pm, fields.offset)
         let year, month, day: Int
-        if numbers[0].digits == 4 {
+        if fields.yearFirst {
             (year, month, day) = (numbers[0].value, numbers[1].value, numbers[2].value)
-        } else if numbers[2].digits == 4 {
-            (month, day, year) = (numbers[0].value, numbers[1].value, numbers[2].value)
         } else {
-            return nil
+            let settled: DateOrder? = switch evidenceOf(numbers) {
+            case .proves(let proven)?: proven
+            case .either?: order
+            case nil: nil
+            }
+            switch settled ?? order {
+            case .dmy?: (day, month, year) = (numbers[0].value, numbers[1].value, numbers[2].value)
+            case .mdy?: (month, day, year) = (numbers[0].value, numbers[1].value, numbers[2].value)
+            case .ymd?, nil: return nil
+            }
+            if let order, let settled, settled != order { return nil }
         }
         var hour = numbers.count > 3 ? numbers[3].value : 0
         let minute = numbers.count > 4 ? numbers[4].value : 0
@@ -72,6 +129,25 @@ public enum SubmissionDate {
         var guess = local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
         guess = local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess)))
         return Date(timeIntervalSince1970: TimeInterval(guess))
+    }
+
+    private static func evidenceOf(_ numbers: [(value: Int, digits: Int)]) -> DateOrder.Evidence? {
+        switch (numbers[0].value > 12, numbers[1].value > 12) {
+        case (true, false): .proves(.dmy)
+        case (false, true): .proves(.mdy)
+        case (false, false): .either
+        case (true, true): nil
+        }
+    }
+
+    private static let weekdays: Set<Character> = ["월", "화", "수", "목", "금", "토", "일", "요"]
+
+    /// The length of a Korean unit after a number (년 월 일 시 분 초) at `index`, or nil.
+    private static func koreanUnit(_ bytes: [UInt8], at index: Int) -> Int? {
+        for unit in ["년", "월", "일", "시", "분", "초"] where bytes[index...].starts(with: unit.utf8) {
+            return unit.utf8.count
+        }
+        return nil
     }
 
     /// AM/PM, am/pm, 오전/오후 at `index`: whether it is afternoon, and its length in bytes.

@@ -24,6 +24,8 @@ public struct ImportPlan: Sendable {
     /// `comma`, `semicolon`, `tab`, or the character.
     public var delimiter: String
     public var delimiterDetected: Bool
+    /// How the dates whose year comes last are read, and what decided it; nil when there are none.
+    public var dateOrder: String?
     /// The mapped columns in file order.
     public var mapped: [Mapping]
     /// The columns no field reads.

@@ -27,6 +27,9 @@ public struct ImportRequest: Sendable {
     public var delimiter: String?
     /// For proposals: the group of every row, when no column names it.
     public var group: String?
+    /// `dmy`, `mdy` or `ymd`: the order of the date column's day and month where its years
+    /// come last; nil to find it from the values (and refuse a column that stays ambiguous).
+    public var dateOrder: String?
     /// The zone for times written without one (an identifier such as `Asia/Seoul`); nil for this computer's.
     public var timeZone: String?
     /// Read everything, store nothing.

@@ -38,13 +38,15 @@ extension Workspace {
             }
             file.maximumRecordSize = request.maximumRecordSize
             let mapping = try ColumnMapping(header: ImportRun.header(of: file), kind: request.kind, overrides: request.columnMap)
+            let (order, orderNote) = try Workspace.dateOrder(of: file, mapping: mapping, given: request.dateOrder)
             let converter = RowConverter(
                 mapping: mapping, kind: request.kind, hearingID: hearing.id ?? 0, fileName: request.fileName,
-                defaultGroup: request.group, panel: try store.panel(hearingID: hearing.id ?? 0), timeZone: zone)
+                defaultGroup: request.group, panel: try store.panel(hearingID: hearing.id ?? 0), timeZone: zone,
+                dateOrder: order)
             func column(_ index: Int) -> ImportPlan.Column { ImportPlan.Column(number: index + 1, header: mapping.header[index]) }
             let plan = ImportPlan(
                 path: file.path, size: file.size, encoding: file.encoding.rawValue, encodingDetected: file.encodingDetected,
-                delimiter: file.dialect.delimiterName, delimiterDetected: file.delimiterDetected,
+                delimiter: file.dialect.delimiterName, delimiterDetected: file.delimiterDetected, dateOrder: orderNote,
                 mapped: mapping.columns.sorted { $0.value < $1.value }.map { ImportPlan.Mapping(column: column($0.value), field: $0.key.rawValue) },
                 ignored: mapping.ignored.map(column))
             return PreparedImport(request: request, plan: plan, hearing: hearing, file: file, converter: converter)
@@ -121,6 +123,38 @@ extension Workspace {
             }
         }
         return result
+    }
+
+    /// The order of day and month in the file's date column: as given, else as its values
+    /// show (reading until one value settles it, or, when the first thousand rows hold no
+    /// date with its year last, no further), with a note saying how it was decided.
+    ///
+    /// - Throws: ``ImportError/ambiguousDateOrder(column:value:line:)`` when every date with
+    ///   its year last could be read either way; ``ServiceError/unknownDateOrder(_:)``.
+    static func dateOrder(of file: CSVFile, mapping: ColumnMapping, given: String?) throws -> (DateOrder?, String?) {
+        if let given {
+            guard let order = DateOrder(rawValue: given.lowercased()) else { throw ServiceError.unknownDateOrder(given) }
+            return (order, "\(order.description), as given")
+        }
+        guard let column = mapping[.submittedAt] else { return (nil, nil) }
+        struct Enough: Error {}
+        var survey = DateOrderSurvey()
+        var rows = 0
+        do {
+            try file.read { record in
+                rows += 1
+                guard rows > 1, column < record.count else { return }
+                survey.add(record[column], line: record.line)
+                if survey.isSettled || (rows > 1_000 && survey.firstAmbiguous == nil) { throw Enough() }
+            }
+        } catch is Enough {}
+        if let settled = survey.settled {
+            return (settled.order, "\(settled.order.description): '\(settled.value)' on line \(settled.line) shows it")
+        }
+        if let ambiguous = survey.firstAmbiguous {
+            throw ImportError.ambiguousDateOrder(column: mapping.header[column], value: ambiguous.value, line: ambiguous.line)
+        }
+        return (nil, nil)
     }
 
     /// The time zone with this identifier or abbreviation (`Asia/Seoul`, `KST`, `UTC`).

@@ -14,6 +14,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownTimeZone(String)
     /// A delimiter that is not a comma, semicolon, tab or another single ASCII character.
     case invalidDelimiter(String)
+    /// A date order other than dmy, mdy or ymd.
+    case unknownDateOrder(String)
     /// The hearing has nobody on its panel, so no statement can be recorded.
     case noPanel(hearing: String)
     /// A transcript has lines that cannot be filed; nothing was recorded.
@@ -38,6 +40,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
             "'\(name)' is not a time zone, such as Asia/Seoul."
         case .invalidDelimiter(let text):
             "'\(text)' cannot separate fields: use comma, semicolon, tab, or one ASCII character other than a quote or a line break."
+        case .unknownDateOrder(let text):
+            "'\(text)' is not a date order; the orders are dmy (day first), mdy (month first) and ymd (year first)."
         case .noPanel(let hearing):
             "\(hearing) has nobody on its panel yet, so no statement can be filed."
         case .transcript(let problems):

@@ -69,6 +69,8 @@ enum Advice {
                 "Say which with --map 'COLUMN=body'."
             case .noColumn(let role, _, _):
                 "Name it with --\(role)-column."
+            case .ambiguousDateOrder:
+                "Say which with --date-order dmy (day first) or --date-order mdy (month first)."
             default:
                 nil
             }
@@ -87,7 +89,8 @@ enum Advice {
     static func advice(for problem: RowProblem) -> String? {
         switch problem.kind {
         case .unknownSpeaker: "Add the speaker to the panel with `madang panel add`, or correct the name."
-        case .notADate: "Write it as 2024-03-05 14:30, or give the zone of times without one with --time-zone."
+        case .notADate: "Write it as 2024-03-05 14:30."
+        case .ambiguousDate: "Say how the column reads with --date-order dmy or --date-order mdy."
         default: nil
         }
     }

@@ -44,8 +44,10 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "auto, utf-8, utf-16, utf-16le, utf-16be, cp949 (also for EUC-KR), windows-1252.") var encoding = "auto"
     @Option(help: "comma, semicolon, tab, or the character; found from the file when not given.") var delimiter: String?
     @Option(help: "For proposals: the group of every row, when no column names it.") var group: String?
-    @Option(help: ArgumentHelp("Time zone for times written without one (default: this computer's).", valueName: "zone"))
+    @Option(help: ArgumentHelp("Time zone for times written without one, such as Asia/Seoul or KST (default: this computer's).", valueName: "zone"))
     var timeZone: String?
+    @Option(help: ArgumentHelp("dmy, mdy or ymd: how dates with the year last are read, when no date in the file says.", valueName: "order"))
+    var dateOrder: String?
     @Option(help: ArgumentHelp("Write the rejected rows here (default: FILE.rejects.csv beside the file; stdin.rejects.csv for -).", valueName: "file"))
     var rejects: String?
     @Option(help: ArgumentHelp("The most megabytes one record may take (default 16).", valueName: "MB"))
@@ -68,6 +70,7 @@ struct ImportCommand: AsyncParsableCommand {
         request.delimiter = delimiter
         request.group = group
         request.timeZone = timeZone
+        request.dateOrder = dateOrder
         request.dryRun = dryRun
         request.strict = strict
         if let maxRecordSize { request.maximumRecordSize = maxRecordSize << 20 }
@@ -114,6 +117,7 @@ struct ImportCommand: AsyncParsableCommand {
         if !plan.ignored.isEmpty {
             print("  Ignored: " + plan.ignored.map { "\($0.number) \($0.header)" }.joined(separator: ", "))
         }
+        if let order = plan.dateOrder { print("  Dates: \(order)") }
     }
 
     private func report(_ result: ImportResult) {

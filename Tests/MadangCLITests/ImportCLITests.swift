@@ -68,8 +68,14 @@ struct ImportCLITests {
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("--map 'COLUMN=body'"))
         #expect(refused.stderr.contains("3 'What would you like to tell the city?'"))
+        // 3/5 and 3/6 could be 5 and 6 March or 3 May and 3 June: nothing is stored until it is said.
+        let ambiguous = try cli.run("import", "h", form, "--kind", "comment", "--map", "What would you like to tell the city?=body")
+        #expect(ambiguous.status == 1 && ambiguous.stderr.contains("could be read day first or month first"))
+        #expect(ambiguous.stderr.contains("--date-order mdy"))
+        #expect(try items().isEmpty)
         let output = try cli.ok("import", "h", form, "--kind", "comment", "--map", "What would you like to tell the city?=body",
-                                "--time-zone", "Asia/Seoul")
+                                "--time-zone", "Asia/Seoul", "--date-order", "mdy")
+        #expect(output.contains("Dates: month first (month/day/year), as given"))
         #expect(output.contains("Ignored: 4 Your neighbourhood"))
         let stored = try items()
         #expect(stored.map { $0["body"] as? String } == ["More buses,\nplease", "데이터허브를 열어 주세요"])
@@ -173,6 +179,21 @@ struct ImportCLITests {
         #expect(result.stdout.contains("Stored as batch 1"))
         #expect(result.stderr.contains("The batch is stored, but: Cannot write the rejected rows to /proc/no-such-folder/r.csv"))
         #expect(try items().map { $0["body"] as? String } == ["one"])
+    }
+
+    @Test("Day-first dates are found from the one value over 12, said in the mapping, and read so")
+    func europeanDates() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        let path = try file("eu-dates.csv", "body,date\nfirst,05.01.2024\nsecond,13.01.2024 14:00\n")
+        let output = try cli.ok("import", "h", path, "--kind", "comment", "--time-zone", "UTC")
+        #expect(output.contains("Dates: day first (day.month.year): '13.01.2024 14:00' on line 3 shows it"), "\(output)")
+        #expect(try items().map { $0["receivedAt"] as? String } == ["2024-01-05T00:00:00.000Z", "2024-01-13T14:00:00.000Z"])
+        // KST is Asia/Seoul.
+        let korean = try file("kr-dates.csv", "의견,일시\n버스 노선을 늘려 주세요,2024년 1월 5일 오후 2시 30분\n")
+        try cli.ok("import", "h", korean, "--kind", "comment", "--time-zone", "KST")
+        let bus = try items().first { $0["body"] as? String == "버스 노선을 늘려 주세요" }
+        #expect(bus?["receivedAt"] as? String == "2024-01-05T05:30:00.000Z")
     }
 
     @Test("Identical rows are different people: each is stored, and a later export adds only the copies beyond them")

@@ -109,13 +109,34 @@ struct ColumnMappingTests {
         ("2024.03.05", "2024-03-05T00:00:00Z"),
         ("2024. 3. 5. 오후 2:30:15", "2024-03-05T14:30:15Z"),
         ("2024. 3. 5 오전 12:05:00", "2024-03-05T00:05:00Z"),
-        ("3/5/2024 9:15:00", "2024-03-05T09:15:00Z"),
-        ("3/5/2024 9:15:00 PM", "2024-03-05T21:15:00Z"),
+        ("3/13/2024 9:15:00", "2024-03-13T09:15:00Z"),
+        ("13.03.2024", "2024-03-13T00:00:00Z"),
         ("2024/03/05 08:00", "2024-03-05T08:00:00Z"),
+        ("2024년 1월 5일", "2024-01-05T00:00:00Z"),
+        ("2024년 1월 5일 오후 2시 30분", "2024-01-05T14:30:00Z"),
+        ("2024년 1월 5일(금) 오전 9시", "2024-01-05T09:00:00Z"),
+        ("2024. 1. 5. 오후 2:30:00", "2024-01-05T14:30:00Z"),
     ])
     func dates(text: String, expected: String) throws {
         let date = try #require(SubmissionDate.parse(text, timeZone: .gmt))
         #expect(date.formatted(.iso8601) == expected)
+    }
+
+    @Test("A date with its year last is read in its column's order, never guessed")
+    func dateOrder() throws {
+        #expect(SubmissionDate.parse("05.01.2024", timeZone: .gmt) == nil)
+        #expect(SubmissionDate.parse("05.01.2024", order: .dmy, timeZone: .gmt)?.formatted(.iso8601) == "2024-01-05T00:00:00Z")
+        #expect(SubmissionDate.parse("3/5/2024 9:15:00 PM", order: .mdy, timeZone: .gmt)?.formatted(.iso8601) == "2024-03-05T21:15:00Z")
+        // A value that shows the other order is refused, not read against the column.
+        #expect(SubmissionDate.parse("13.01.2024", order: .mdy, timeZone: .gmt) == nil)
+        #expect(SubmissionDate.evidence("13.01.2024") == .proves(.dmy))
+        #expect(SubmissionDate.evidence("1/13/2024") == .proves(.mdy))
+        #expect(SubmissionDate.evidence("05.01.2024") == .either)
+        #expect(SubmissionDate.evidence("2024-01-05") == nil)
+        var survey = DateOrderSurvey()
+        for (line, value) in ["05.01.2024", "07.01.2024", "13.01.2024", "1/2/2024"].enumerated() { survey.add(value, line: line + 2) }
+        #expect(survey.settled?.order == .dmy && survey.settled?.line == 4)
+        #expect(survey.firstAmbiguous?.value == "05.01.2024")
     }
 
     @Test("Unreadable dates are refused", arguments: [
