@@ -12,8 +12,15 @@ public enum Text {
     /// Returns `text` in NFC with `\r\n` and `\r` turned into `\n`, control characters
     /// and escape sequences removed, and outer white space trimmed.
     public static func normalized(_ text: String) -> String {
+        var removed = false
+        return normalized(text, removedControls: &removed)
+    }
+
+    /// ``normalized(_:)``, setting `removedControls` when control characters were removed.
+    public static func normalized(_ text: String, removedControls: inout Bool) -> String {
         var text = text
         let found = scan(text)
+        if found.hasControl { removedControls = true }
         if found.hasControl { text = withoutControls(text) }
         if !found.surelyNFC { text = text.precomposedStringWithCanonicalMapping }
         if found.hasCR { text = unixLineBreaks(text) }
@@ -24,6 +31,7 @@ public enum Text {
     public static func hasControlCharacters(_ text: String) -> Bool {
         scan(text).hasControl
     }
+
 
     /// `text` safe to print on a terminal or in a plain-text document: every control
     /// character (a line break and a tab too) and every bidirectional override or isolate,
@@ -82,8 +90,14 @@ public enum Text {
 
     /// Normalizes an optional field; empty text becomes `nil`.
     public static func optional(_ text: String?) -> String? {
+        var removed = false
+        return optional(text, removedControls: &removed)
+    }
+
+    /// ``optional(_:)``, setting `removedControls` when control characters were removed.
+    public static func optional(_ text: String?, removedControls: inout Bool) -> String? {
         guard let text else { return nil }
-        let value = normalized(text)
+        let value = normalized(text, removedControls: &removedControls)
         return value.isEmpty ? nil : value
     }
 

@@ -51,8 +51,9 @@ public struct RowConverter: Sendable {
         guard record.count == mapping.header.count else {
             return .failure(RowProblem(line: record.line, kind: .fieldCount(found: record.count, expected: mapping.header.count)))
         }
+        var cleaned = false
         func value(_ field: ImportField) -> String? {
-            mapping[field].flatMap { Text.optional(record[$0]) }
+            mapping[field].flatMap { Text.optional(record[$0], removedControls: &cleaned) }
         }
         func fail(_ kind: RowProblem.Kind, _ field: ImportField? = nil) -> Result<ImportRow, RowProblem> {
             let column = field.flatMap { mapping[$0] }
@@ -104,9 +105,8 @@ public struct RowConverter: Sendable {
         } catch {
             return fail(.invalid(error))
         }
-        let cleaned = mapping.columns.values.contains { Text.hasControlCharacters(record[$0]) }
         return .success(ImportRow(
-            item: item, fingerprint: fingerprint(of: item, externalID: value(.externalID), submitted: value(.submittedAt)),
+            item: item, fingerprint: fingerprint(of: item, externalID: item.externalID, submitted: value(.submittedAt)),
             cleaned: cleaned))
     }
 

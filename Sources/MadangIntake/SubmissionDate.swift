@@ -63,6 +63,19 @@ public enum SubmissionDate {
                 skippingFraction = false
                 continue
             }
+            switch byte {
+            case UInt8(ascii: "."):
+                // After the seconds, a dot starts a fraction of a second.
+                skippingFraction = numbers.count == 6
+                index += 1
+                continue
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "T"), UInt8(ascii: ","):
+                index += 1
+                continue
+            default:
+                break
+            }
+            // Words are rarer than separators, and looked for only when there is no separator.
             if let marker = meridiem(bytes, at: index) {
                 pm = marker.pm
                 index += marker.length
@@ -72,21 +85,11 @@ public enum SubmissionDate {
                 index += unit
                 continue
             }
-            if byte == UInt8(ascii: "("), let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")),
-               close - index <= 10, String(decoding: bytes[(index + 1)..<close], as: UTF8.self).allSatisfy({ weekdays.contains($0) }) {
-                // A Korean day of the week, (금), says nothing the date does not.
-                index = close + 1
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "."):
-                // After the seconds, a dot starts a fraction of a second.
-                skippingFraction = numbers.count == 6
-            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "T"), UInt8(ascii: ","):
-                break
-            default:
-                return nil
-            }
+            guard byte == UInt8(ascii: "("), let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")),
+                  close - index <= 10, String(decoding: bytes[(index + 1)..<close], as: UTF8.self).allSatisfy({ weekdays.contains($0) })
+            else { return nil }
+            // A Korean day of the week, (금), says nothing the date does not.
+            index = close
             index += 1
         }
         guard (3...6).contains(numbers.count), numbers.count != 4 || pm != nil,

@@ -59,6 +59,21 @@ struct CSVFileTests {
         #expect(try records(file) == [["title", "body"], ["a;b", "c"], ["d", "e"]])
     }
 
+    @Test("A file that is only a byte-order mark, or empty, has no header; nothing crashes", arguments: [
+        [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [], [0xEF, 0xBB],
+    ] as [[UInt8]])
+    func onlyAMark(_ bytes: [UInt8]) throws {
+        let path = try write(bytes)
+        do {
+            let header = try ImportRun.header(of: try CSVFile(path: path))
+            Issue.record("a header was found: \(header)")
+        } catch is ImportError {
+            // "holds no header row"
+        } catch is CSVError {
+            // a cut-off character, named with its line
+        }
+    }
+
     @Test("An invalid UTF-8 byte is an error naming its line and offset")
     func invalidUTF8() throws {
         let path = try write(Array("a,b\nc,d\ne,".utf8) + [0xFF] + Array("f\n".utf8))
