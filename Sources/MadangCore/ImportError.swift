@@ -32,7 +32,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .fieldCount(let line, let found, let expected):
             "line \(line): \(found) fields where the header has \(expected)."
         case .ambiguousDateOrder(let column, let value, let line):
-            "Every date in column '\(column)' could be read day first or month first ('\(value)' on line \(line) is 5 January or 1 May, say); nothing in the file says which."
+            "Every date in column '\(column)' could be read day first or month first (such as '\(value)' on line \(line)); no date in the file says which."
         case .rejectsUnwritable(let reason):
             "The rejected rows cannot be written: \(reason)."
         case .emptyFile(let path):

@@ -19,7 +19,7 @@ public struct CSVDialect: Hashable, Sendable {
 
     /// The delimiters Madang recognizes, by name.
     public static let delimiterNames: [(name: String, byte: UInt8)] = [
-        ("comma", UInt8(ascii: ",")), ("semicolon", UInt8(ascii: ";")), ("tab", 0x09),
+        ("comma", UInt8(ascii: ",")), ("semicolon", UInt8(ascii: ";")), ("tab", 0x09), ("pipe", UInt8(ascii: "|")),
     ]
 
     /// The delimiter a person names: comma, semicolon, tab (or `\t`), or one ASCII

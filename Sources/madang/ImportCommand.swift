@@ -9,7 +9,7 @@ struct ImportCommand: AsyncParsableCommand {
         abstract: "Import comments, proposals or statements from a CSV file.",
         discussion: """
             The encoding (UTF-8, UTF-16, CP949 from Korean Excel) and the delimiter (comma, \
-            semicolon, tab) are found from the file. Columns are matched to fields by their English \
+            semicolon, tab, pipe) are found from the file. Columns are matched to fields by their English \
             or Korean names (제목, 내용, 작성자, 단체, 찬성, 연락처, 일시, …); --map names the rest. \
             The mapping is printed before anything is stored.
 
@@ -42,7 +42,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("map"), help: ArgumentHelp("COLUMN=field: read field from COLUMN (a header name or number).", valueName: "column=field"))
     var maps: [String] = []
     @Option(help: "auto, utf-8, utf-16, utf-16le, utf-16be, cp949 (also for EUC-KR), windows-1252.") var encoding = "auto"
-    @Option(help: "comma, semicolon, tab, or the character; found from the file when not given.") var delimiter: String?
+    @Option(help: "comma, semicolon, tab, pipe, or the character; found from the file when not given.") var delimiter: String?
     @Option(help: "For proposals: the group of every row, when no column names it.") var group: String?
     @Option(help: ArgumentHelp("Time zone for times written without one, such as Asia/Seoul or KST (default: this computer's).", valueName: "zone"))
     var timeZone: String?

@@ -74,6 +74,13 @@ struct CSVFileTests {
         }
     }
 
+    @Test("A pipe-separated file is detected like the others")
+    func pipes() throws {
+        let file = try CSVFile(path: try write(Array("title|body\nBuses|\"More, please\"\nData|Open it\n".utf8)))
+        #expect(file.dialect.delimiterName == "pipe" && file.delimiterDetected)
+        #expect(try records(file) == [["title", "body"], ["Buses", "More, please"], ["Data", "Open it"]])
+    }
+
     @Test("An invalid UTF-8 byte is an error naming its line and offset")
     func invalidUTF8() throws {
         let path = try write(Array("a,b\nc,d\ne,".utf8) + [0xFF] + Array("f\n".utf8))
