@@ -34,6 +34,30 @@ public struct Panel: Hashable, Sendable {
         }
     }
 
+    /// Finds the participant a transcript's label names, as organizers write labels:
+    /// what ``participant(matching:)`` takes, after a leading bullet (`○ 김철수`, `- Kim`),
+    /// with a title after the name (`김철수 교수`, `Nam Gwang-woo, Kyungsung University`),
+    /// or a role one person holds (`좌장`, `사회자`, `Chair`).
+    public func speaker(labelled label: String) throws(PanelLookupError) -> Participant {
+        let bullets: Set<Character> = ["○", "●", "◦", "•", "·", "-", "*", "▶", "▷", "■", "□", "◎", "◆", "◇", "※", "–", "—"]
+        let bare = String(label.drop { bullets.contains($0) || $0.isWhitespace })
+        do {
+            return try participant(matching: bare)
+        } catch let first {
+            if let role = ParticipantRole(userText: bare) {
+                let holders = participants.filter { $0.role == role }
+                if holders.count == 1 { return holders[0] }
+            }
+            // A title after the name: try the name alone, one word shorter each time.
+            var words = bare.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+            while words.count > 1 {
+                words.removeLast()
+                if let match = try? participant(matching: words.joined(separator: " ")) { return match }
+            }
+            throw first
+        }
+    }
+
     /// "1 Kim Gap-seong (chair), 2 Nam Gwang-woo, …" for messages.
     public var summary: String {
         guard !participants.isEmpty else { return "nobody yet" }

@@ -80,7 +80,7 @@ public struct RowConverter: Sendable {
         case .statement:
             guard let label = value(.speaker) else { return fail(.noSpeaker, .speaker) }
             do {
-                item.speakerID = try panel.participant(matching: label).id
+                item.speakerID = try panel.speaker(labelled: label).id
             } catch {
                 return fail(.unknownSpeaker(label, reason: error.description), .speaker)
             }

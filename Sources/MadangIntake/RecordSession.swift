@@ -62,7 +62,7 @@ public struct RecordSession: Sendable {
         case .quit: return .quit
         case .chooseSpeaker(let label):
             do {
-                let speaker = try panel.participant(matching: label)
+                let speaker = try panel.speaker(labelled: label)
                 currentSpeaker = speaker
                 if let pending = pendingRemark {
                     pendingRemark = nil
@@ -80,22 +80,44 @@ public struct RecordSession: Sendable {
     }
 
     private mutating func remark(labelled label: String, text: String, line: String) -> Action {
+        let speaker: Participant
         do {
-            let speaker = try panel.participant(matching: label)
-            currentSpeaker = speaker
-            return .record(speaker: speaker, text: text, notice: nil)
+            speaker = try panel.speaker(labelled: label)
+        } catch .ambiguous(let label, let candidates) {
+            let error = PanelLookupError.ambiguous(label: label, candidates: candidates)
+            guard mode == .live else { return .problem(error.description) }
+            keepPending(Text.normalized(line))
+            return .problem("\(error.description) The line is kept: choose who said it with /NUMBER.")
         } catch {
-            guard mode == .live, let current = currentSpeaker else {
-                if mode == .live {
-                    keepPending(Text.normalized(line))
-                    return .problem("\(error.description) The line is kept: choose who said it with /NUMBER.")
-                }
-                return .problem(error.description)
+            // A colon in a time, a number or a note (14:30, 참고:) is text, not a label.
+            guard RecordSession.looksLikeName(label) else { return remarkByCurrentSpeaker(Text.normalized(line)) }
+            switch mode {
+            case .transcript:
+                return .problem("\(error.description) Add them to the panel, or write the line without '\(label):'.")
+            case .live:
+                // Not filed under whoever spoke last: the organizer says who it was.
+                keepPending(Text.normalized(line))
+                let current = currentSpeaker.map { " (/\($0.position) for \($0.name), who spoke last)" } ?? ""
+                return .problem("'\(label)' is nobody on the panel. The line is kept: file it with /NUMBER\(current), "
+                    + "or add them to the panel and type the line again.")
             }
-            return .record(
-                speaker: current, text: Text.normalized(line),
-                notice: "'\(label)' is nobody on the panel, so the whole line went to \(current.name); /undo takes it back.")
         }
+        currentSpeaker = speaker
+        return .record(speaker: speaker, text: text, notice: nil)
+    }
+
+    /// Words that stand before a colon in notes, not names: 참고: …, Q: …, Note: …
+    static let noteWords: Set<String> = [
+        "참고", "참조", "주", "비고", "예", "예시", "질문", "답변", "문", "답", "요약", "결론", "제안", "의견", "단", "출처",
+        "note", "notes", "q", "a", "ps", "eg", "ie", "conclusion", "summary", "question", "answer", "example", "source", "re",
+    ]
+
+    /// True when a label could be a person's name: a few words of letters, not a note word.
+    static func looksLikeName(_ label: String) -> Bool {
+        let words = label.split(whereSeparator: \.isWhitespace)
+        let key = label.lowercased().filter(\.isLetter)
+        return (1...4).contains(words.count) && label.count <= 30 && !noteWords.contains(key)
+            && label.allSatisfy { $0.isLetter || $0.isWhitespace || "-.,'·○●•*–—()".contains($0) }
     }
 
     /// Keeps a remark until a speaker is chosen; several lines join into one remark.

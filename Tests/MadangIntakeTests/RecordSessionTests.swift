@@ -60,17 +60,41 @@ struct RecordSessionTests {
         #expect(session.pendingRemark == nil)
     }
 
-    @Test("Live: a label that names nobody stays in the text of the current speaker, with a notice")
+    @Test("Live: a note's colon is text of the current speaker; a name that is nobody's is kept and asked about")
     func unknownLabelLive() throws {
         var session = RecordSession(panel: panel, mode: .live)
         _ = session.handle("/2")
-        guard case .record(let who, let text, let notice) = session.handle("Conclusion: more data") else {
-            Issue.record("expected a record")
+        #expect(session.handle("Conclusion: more data") == .record(speaker: panel.participants[1], text: "Conclusion: more data", notice: nil))
+        #expect(speaker(session.handle("예산 규모는 14:30 발표 자료 기준입니다")) == "Nam Gwang-woo")
+        guard case .problem(let question) = session.handle("홍길동: 한 말씀 드리겠습니다") else {
+            Issue.record("a remark by nobody on the panel was filed")
             return
         }
-        #expect(who.name == "Nam Gwang-woo")
-        #expect(text == "Conclusion: more data")
-        #expect(try #require(notice).contains("/undo"))
+        #expect(question.contains("'홍길동' is nobody on the panel") && question.contains("/2 for Nam Gwang-woo"))
+        #expect(session.pendingRemark == "홍길동: 한 말씀 드리겠습니다")
+        #expect(session.handle("/4") == .record(speaker: panel.participants[3], text: "홍길동: 한 말씀 드리겠습니다", notice: nil))
+    }
+
+    @Test("Transcripts as organizers write them: bullets, titles after names, roles, and colons that are text")
+    func organizerLabels() {
+        let korean = Panel([
+            Participant(id: 1, hearingID: 1, name: "김철수", role: .chair, position: 1),
+            Participant(id: 2, hearingID: 1, name: "이영희", role: .panelist, position: 2),
+            Participant(id: 3, hearingID: 1, name: "Nam Gwang-woo", role: .presenter, position: 3),
+        ])
+        var session = RecordSession(panel: korean, mode: .transcript)
+        #expect(speaker(session.handle("○ 김철수: 시작하겠습니다.")) == "김철수")
+        #expect(speaker(session.handle("이영희 교수: 데이터 표준이 필요합니다.")) == "이영희")
+        #expect(speaker(session.handle("예산 규모는 14:30 발표 자료 기준입니다.")) == "이영희")
+        #expect(speaker(session.handle("참고: 자료집 12쪽")) == "이영희")
+        #expect(speaker(session.handle("좌장: 다음 순서입니다.")) == "김철수")
+        #expect(speaker(session.handle("- Nam Gwang-woo, Kyungsung University: Thank you.")) == "Nam Gwang-woo")
+        #expect(speaker(session.handle("Chair: Thank you all.")) == "김철수")
+        guard case .problem(let unknown) = session.handle("홍길동: 누구?") else {
+            Issue.record("a label that names nobody was accepted")
+            return
+        }
+        #expect(unknown.contains("Add them to the panel"))
     }
 
     @Test("Transcript: every line needs a known speaker")
