@@ -38,8 +38,10 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     }
 
     /// Finds the encoding of a file from its first bytes: a byte-order mark if there
-    /// is one, else UTF-16 by its zero bytes, else UTF-8 if the sample is valid UTF-8,
-    /// else CP949 if it is valid CP949 with Hangul in it, else Windows-1252.
+    /// is one, else UTF-16 by its zero bytes, else UTF-8 if the sample is UTF-8 (or
+    /// almost all of it is, so the import stops at the line that is not), else CP949 if
+    /// most of its two-byte characters are Hangul syllables in CP949 (a bad byte among
+    /// them is then reported where it is), else Windows-1252.
     /// Returns the encoding and the length of the byte-order mark.
     public static func detect(_ sample: [UInt8]) -> (encoding: TextEncoding, bomLength: Int) {
         if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
@@ -53,19 +55,48 @@ public enum TextEncoding: String, CaseIterable, Sendable {
             if evenZeros * 3 > pairs && oddZeros * 10 < pairs { return (.utf16BigEndian, 0) }
         }
         if UTF8Walk.firstInvalidByte(in: sample, allowTruncatedEnd: true) == nil { return (.utf8, 0) }
+        if mostlyUTF8(sample) { return (.utf8, 0) }
         return (looksLikeCP949(sample) ? .cp949 : .windows1252, 0)
     }
 
-    /// True when `sample` decodes as CP949 (a cut-off last character aside) and most
-    /// of its non-ASCII characters are Hangul syllables.
+    /// True when well-formed UTF-8 sequences of two bytes or more outnumber the bytes
+    /// that break UTF-8 by four to one: a UTF-8 file with a line pasted from elsewhere.
+    static func mostlyUTF8(_ sample: [UInt8]) -> Bool {
+        var sequences = 0, broken = 0, index = 0
+        while index < sample.count {
+            if let (_, length) = UTF8Walk.scalar(in: sample, at: index) {
+                if length > 1 { sequences += 1 }
+                index += length
+            } else {
+                broken += 1
+                index += 1
+            }
+        }
+        return sequences >= 4 * broken && sequences > 0
+    }
+
+    /// True when most of `sample`'s non-ASCII bytes pair up as CP949 Hangul syllables
+    /// (lead B0–C8, trail A1–FE, KS X 1001's Hangul rows), at least two of them. A byte
+    /// CP949 cannot read does not decide against it: the import reports it, with its line.
+    /// European text in Windows-1252 has its accented letters one by one among ASCII ones,
+    /// so it rarely forms such pairs.
     static func looksLikeCP949(_ sample: [UInt8]) -> Bool {
-        guard let decoder = try? InputDecoder(encoding: .cp949, startOffset: 0) else { return false }
-        var text: [UInt8] = []
-        guard (try? sample.withUnsafeBufferPointer { try decoder.decode($0, isFinal: false, into: &text) }) != nil
-        else { return false }
-        let scalars = String(decoding: text, as: UTF8.self).unicodeScalars.filter { !$0.isASCII }
-        let hangul = scalars.filter { (0xAC00...0xD7A3).contains($0.value) }.count
-        return !scalars.isEmpty && hangul * 2 >= scalars.count
+        var hangul = 0, other = 0, index = 0
+        while index < sample.count {
+            let lead = sample[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            if index + 1 < sample.count, (0xB0...0xC8).contains(lead), (0xA1...0xFE).contains(sample[index + 1]) {
+                hangul += 1
+                index += 2
+            } else {
+                other += 1
+                index += (0x81...0xFE).contains(lead) && index + 1 < sample.count ? 2 : 1
+            }
+        }
+        return hangul >= 2 && hangul * 2 >= hangul + other
     }
 }
 

@@ -74,6 +74,18 @@ struct CSVFileTests {
         }
     }
 
+    @Test("Encodings fail where the fault is: a CP949 file with one bad byte, a UTF-8 file with one CP949 line")
+    func faultsWhereTheyAre() throws {
+        // Korean Excel's file with a byte no encoding maps, on line 3: CP949 still, and that line named.
+        let path = try write(CSVFileTests.cp949 + [0xB1, 0xB3, 0x2C, 0xFF, 0x0D, 0x0A], "bad-cp949.csv")
+        #expect(throws: CSVError.invalidByte(line: 3, byteOffset: 38, encoding: "cp949")) { try records(CSVFile(path: path)) }
+        // A UTF-8 export with one line pasted from a CP949 file: UTF-8, and the pasted line named.
+        var bytes = Array("제목,내용\n교통,버스를 늘려 주세요\n데이터,허브를 열어 주세요\n".utf8)
+        bytes += [0xB1, 0xB3, 0xC5, 0xEB, 0x2C, 0xB9, 0xF6, 0xBD, 0xBA, 0x0A] + Array("공원,나무를 심어 주세요\n".utf8)
+        let mixed = try write(bytes, "mixed.csv")
+        #expect(throws: CSVError.invalidByte(line: 4, byteOffset: 85, encoding: "utf-8")) { try records(CSVFile(path: mixed)) }
+    }
+
     @Test("A pipe-separated file is detected like the others")
     func pipes() throws {
         let file = try CSVFile(path: try write(Array("title|body\nBuses|\"More, please\"\nData|Open it\n".utf8)))
