@@ -201,6 +201,13 @@ struct DigestTests {
         #expect(throws: TemplateError.syntax(file: deep.path, line: 2, column: 1 + 10 * 64, message: "sections nested more than 64 deep")) {
             try TemplateLibrary.parse(deep)
         }
+        // So is one with tens of thousands of tags, which the parser would take minutes over.
+        let long = folder.appendingPathComponent("long.md.mustache")
+        try String(repeating: "{{hearing.title}}", count: 50_000).write(to: long, atomically: true, encoding: .utf8)
+        #expect(throws: TemplateError.syntax(file: long.path, line: 1, column: 1 + 17 * 5_000,
+                                             message: "more than 5000 tags; split the template into partials")) {
+            try TemplateLibrary.parse(long)
+        }
         // Ordinary nesting, triple mustaches and changed delimiters read as they should.
         let fine = folder.appendingPathComponent("fine.md.mustache")
         try "{{#goals}}{{{name}}}{{=<% %>=}}<%#quotes%><%text%><%/quotes%><%={{ }}=%>{{/goals}}".write(to: fine, atomically: true, encoding: .utf8)
