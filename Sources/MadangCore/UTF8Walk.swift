@@ -22,33 +22,14 @@ public enum UTF8Walk {
     public static func scalar<Bytes: RandomAccessCollection<UInt8>>(
         in bytes: Bytes, at index: Bytes.Index
     ) -> (value: UInt32, length: Int)? {
-        let lead = bytes[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        let length = sequenceLength(lead: lead)
-        guard length > 1, bytes.distance(from: index, to: bytes.endIndex) >= length else { return nil }
-        let second = bytes[bytes.index(after: index)]
-        // The second byte's range rules out overlong forms, surrogates and values past U+10FFFF.
-        let (low, high): (UInt8, UInt8) = switch lead {
-        case 0xE0: (0xA0, 0xBF)
-        case 0xED: (0x80, 0x9F)
-        case 0xF0: (0x90, 0xBF)
-        case 0xF4: (0x80, 0x8F)
-        default: (0x80, 0xBF)
-        }
-        guard second >= low, second <= high else { return nil }
-        var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
-        var position = index
-        for _ in 1..<length {
-            position = bytes.index(after: position)
-            let byte = bytes[position]
-            guard byte & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        return (value, length)
+        let offset = bytes.distance(from: bytes.startIndex, to: index)
+        if let found = bytes.withContiguousStorageIfAvailable({ scalar(in: $0, at: offset) }) { return found }
+        return Array(bytes).withUnsafeBufferPointer { scalar(in: $0, at: offset) }
     }
 
-    /// ``scalar(in:at:)`` for a buffer, inlined into the loops that read text byte by byte
-    /// (the search tokenizer, the NFC check): as a generic call it took 3% of an import.
+    /// ``scalar(in:at:)`` for a buffer, where the work is done: inlined into the loops that
+    /// read text byte by byte (the search tokenizer, the NFC check), where a generic call
+    /// took 3% of an import.
     @inlinable @inline(__always)
     public static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int)? {
         let lead = bytes[index]
