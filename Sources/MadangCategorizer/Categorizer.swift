@@ -59,9 +59,9 @@ public struct Categorizer: Sendable {
             scoring.forEachCounted(for: found.goal) { evidence.append(rules.describe(hits[$0], in: folded)) }
             body(Proposal(goalCode: rules.goals[found.goal].code, source: .rule, score: found.score, evidence: evidence))
         }
-        if let model, let best = model.scores(text()).first, best.score > 0,
-           rules.goals.contains(where: { $0.code == best.label }),
-           !scoring.goals.contains(where: { rules.goals[$0.goal].code == best.label }) {
+        // The model only fills gaps: it speaks where the rules found no goal.
+        if scoring.goals.isEmpty, let model, let best = model.scores(text()).first, best.score > 0,
+           rules.goals.contains(where: { $0.code == best.label }) {
             body(Proposal(goalCode: best.label, source: .model, score: Double(best.score),
                           evidence: ["model v\(modelVersion ?? 0), score \(String(format: "%.2f", best.score))"]))
         }

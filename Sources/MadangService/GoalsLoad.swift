@@ -17,13 +17,23 @@ public struct GoalListing: Hashable, Codable, Sendable {
     public var items: Int
 }
 
-/// One item as categorizing filed it: the machine's tags, and people's decisions on it.
+/// One item as categorizing filed it: the machine's tags in force, and people's decisions.
 public struct ItemFiling: Sendable {
     public var item: Item
-    /// The rule and model tags proposed now.
+    /// The rule and model tags proposed now for goals no person decided on.
     public var tags: [Tag]
-    /// People's tags and untags, when asked for.
-    public var decisions: [Tag]
+    /// People's decisions on the item, which stand whatever the machine proposes.
+    public var decisions: [Decision]
+
+    /// True when the item is under at least one goal: the machine's, or a person's.
+    public var isFiled: Bool { !tags.isEmpty || decisions.contains(where: \.tagged) }
+
+    /// The filing of `item`: the machine's `proposals` less those for goals a person decided on.
+    init(item: Item, proposals: [Tag], decisions: [Decision]) {
+        self.item = item
+        self.decisions = decisions
+        tags = proposals.filter { tag in !decisions.contains { $0.goalCode == tag.goalCode } }
+    }
 }
 
 /// What categorizing a hearing did.
@@ -39,7 +49,7 @@ public struct CategorizeResult: Sendable {
 
     /// Items read.
     public var items: Int
-    /// Items filed under at least one goal.
+    /// Items filed under at least one goal, by the machine or by a person.
     public var categorized: Int
     public var ruleTags: Int
     public var modelTags: Int

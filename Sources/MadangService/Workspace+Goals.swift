@@ -20,13 +20,16 @@ extension Workspace {
             let decided = Set(try store.tags(hearingID: hearingID, source: .person).map(\.goalCode))
             let codes = Set(goals.map(\.code))
             let kept = try store.goals(hearingID: hearingID).filter { !codes.contains($0.code) && decided.contains($0.code) }
-            let (categorizer, model) = try Workspace.categorizer(store: store, hearing: hearing, goals: goals + kept, training: nil)
+            // Loading goals trains nothing: a model is trained when categorize is run.
+            let (categorizer, model) = try Workspace.categorizer(
+                store: store, hearing: hearing, goals: goals + kept, training: nil, mayTrain: false)
+            let decisions = try store.decisions(hearingID: hearingID)
             var categorized = 0
             let (update, filing) = try store.replaceGoals(hearingID: hearingID, goals: goals, refile: { items in
                 try cancelled.check()
                 return categorizer.tags(for: items)
-            }) { _, tags in
-                if !tags.isEmpty { categorized += 1 }
+            }) { item, tags in
+                if ItemFiling(item: item, proposals: tags, decisions: decisions[item.id ?? 0] ?? []).isFiled { categorized += 1 }
             }
             let goalCount = goals.filter { $0.parentCode == nil }.count
             return GoalsLoad(
@@ -55,7 +58,7 @@ extension Workspace {
     /// - Throws: ``ServiceError/noGoals(hearing:)`` when the hearing has no taxonomy;
     ///   ``ServiceError/unknownTrainingLabels(hearing:goals:unknown:)``.
     public func categorize(
-        _ slug: String, training: String? = nil, explain: Bool = false,
+        _ slug: String, training: String? = nil,
         onItem: @escaping @Sendable (ItemFiling) -> Void = { _ in }
     ) async throws -> CategorizeResult {
         try await runCancellable { store, cancelled in
@@ -64,15 +67,16 @@ extension Workspace {
             let goals = try store.goals(hearingID: hearingID)
             guard !goals.isEmpty else { throw ServiceError.noGoals(hearing: hearing.slug) }
             let extra = try training.map { try LabeledData(path: $0) }
-            let people = explain ? Dictionary(grouping: try store.tags(hearingID: hearingID, source: .person), by: \.itemID) : [:]
+            let decisions = try store.decisions(hearingID: hearingID)
             let (categorizer, model) = try Workspace.categorizer(store: store, hearing: hearing, goals: goals, training: extra)
             var categorized = 0
             let filing = try store.retag(hearingID: hearingID, classify: { items in
                 try cancelled.check()
                 return categorizer.tags(for: items)
             }) { item, tags in
-                if !tags.isEmpty { categorized += 1 }
-                onItem(ItemFiling(item: item, tags: tags, decisions: people[item.id ?? 0] ?? []))
+                let filed = ItemFiling(item: item, proposals: tags, decisions: decisions[item.id ?? 0] ?? [])
+                if filed.isFiled { categorized += 1 }
+                onItem(filed)
             }
             return CategorizeResult(filing, categorized: categorized, model: model)
         }
@@ -81,7 +85,7 @@ extension Workspace {
     /// The categorizer for a hearing: its rules, and the model trained now, kept from
     /// before, or none, as ``Categorizer/plan(texts:goalCodes:stored:)`` decides.
     private static func categorizer(
-        store: Store, hearing: Hearing, goals: [PolicyGoal], training extra: LabeledData?
+        store: Store, hearing: Hearing, goals: [PolicyGoal], training extra: LabeledData?, mayTrain: Bool = true
     ) throws -> (Categorizer, CategorizeResult.Model?) {
         let hearingID = hearing.id ?? 0
         let people = try store.personLabels(hearingID: hearingID)
@@ -96,13 +100,13 @@ extension Workspace {
         }
         let previous = try store.model(hearingID: hearingID)
         switch Categorizer.plan(texts: texts, goalCodes: labels, stored: (previous != nil, previous?.trainingDigest)) {
-        case .train(let digest):
+        case .train(let digest) where mayTrain:
             let trained = LinearModel(texts: texts, labels: labels)
             let version = try store.saveModel(hearingID: hearingID, data: try Categorizer.encode(trained),
                                               trainingSize: trained.trainingSize, trainingDigest: digest)
             return (Categorizer(goals: goals, model: trained, modelVersion: version),
                     CategorizeResult.Model(version: version, trainingSize: trained.trainingSize, trainedNow: true))
-        case .useStored:
+        case .useStored, .train:
             if let previous {
                 return (Categorizer(goals: goals, model: try Categorizer.decode(previous.data), modelVersion: previous.version),
                         CategorizeResult.Model(version: previous.version, trainingSize: previous.trainingSize, trainedNow: false))

@@ -240,6 +240,23 @@ extension Store {
         }
     }
 
+    /// People's decisions on the hearing's items, by item: each goal a person filed the item
+    /// under (`tagged`) or took it out of, and who.
+    public func decisions(hearingID: Int64) throws -> [Int64: [Decision]] {
+        try read { db in
+            var decisions: [Int64: [Decision]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT tag.itemId, policyGoal.code, tag.rejected, tag.taggedBy FROM tag
+                JOIN policyGoal ON policyGoal.id = tag.goalId
+                WHERE policyGoal.hearingId = ? AND tag.source = 'person'
+                ORDER BY tag.itemId, policyGoal.position
+                """, arguments: [hearingID]) {
+                decisions[row[0], default: []].append(Decision(goalCode: row[1], tagged: row[2] == 0, by: row[3]))
+            }
+            return decisions
+        }
+    }
+
     /// The goals the items `ids` are filed under (people's untags left out), by item,
     /// in the taxonomy's order.
     public func tags(itemIDs ids: [Int64]) throws -> [Int64: [Tag]] {

@@ -30,7 +30,7 @@ struct CategorizeCommand: AsyncParsableCommand {
     func run() async throws {
         let start = ContinuousClock.now
         let explanation = Explanation(enabled: explain)
-        let result = try await database.open().categorize(hearing, training: train, explain: explain) { filing in
+        let result = try await database.open().categorize(hearing, training: train) { filing in
             explanation.add(filing)
         }
         if explain {
@@ -75,7 +75,7 @@ struct CategorizeCommand: AsyncParsableCommand {
         func add(_ filing: ItemFiling) {
             guard enabled else { return }
             lock.withLock {
-                guard !filing.tags.isEmpty || !filing.decisions.isEmpty else {
+                guard filing.isFiled || !filing.decisions.isEmpty else {
                     uncategorized.append(line(filing.item))
                     return
                 }
@@ -83,8 +83,8 @@ struct CategorizeCommand: AsyncParsableCommand {
                 for tag in filing.tags {
                     print("   \(tag.goalCode) score \(String(format: "%.2f", tag.score ?? 0)) (\(tag.source.rawValue)): \(Text.displayable(tag.evidence.joined(separator: ", ")))")
                 }
-                for tag in filing.decisions {
-                    print("   \(tag.goalCode) (person: \(tag.taggedBy ?? "someone"))")
+                for decision in filing.decisions {
+                    print("   \(decision.tagged ? "" : "not ")\(decision.goalCode) (person: \(decision.by ?? "someone"))")
                 }
             }
         }

@@ -51,6 +51,36 @@ struct CategorizeCLITests {
         #expect(explain.contains("Uncategorized (no goal's terms found):\n   #3 comment: 점심이 맛있었어요"))
     }
 
+    @Test("--explain shows people's decisions as made, and its summary agrees with its list")
+    func explainShowsDecisions() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        try cli.ok("goals", "load", "h", cli.folder.appendingPathComponent("goals.yaml").path)
+        try cli.ok("untag", "1", "G1")
+        try cli.ok("tag", "3", "G2")
+        let explain = try cli.ok("categorize", "h", "--explain")
+        #expect(!explain.contains("G1 score"), "the untagged goal is still listed:\n\(explain)")
+        #expect(explain.contains("#1 comment: 데이터허브를 시민에게 개방해 주세요\n   not G1 (person: "))
+        #expect(explain.contains("#3 comment: 점심이 맛있었어요\n   G2 (person: "))
+        // Items 2, 3 (by a person) and 4 are filed; item 1 is under no goal now.
+        #expect(explain.contains("Filed 3 of 4 items under goals (2 rule tags, 0 model tags)"), "\(explain)")
+    }
+
+    @Test("Loading goals trains no model; categorize does, once people have decided enough")
+    func trainingOnlyWhenAsked() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        for text in ["시민 데이터 공유", "공공 데이터 개방", "민간 투자 확대", "기업 지원 확대"] { try cli.ok("comment", "add", "h", text) }
+        let goals = cli.folder.appendingPathComponent("goals.yaml").path
+        try cli.ok("goals", "load", "h", goals)
+        for (item, goal) in [("1", "G1"), ("5", "G1"), ("6", "G1"), ("2", "G2"), ("7", "G2"), ("8", "G2")] {
+            try cli.ok("tag", item, goal)
+        }
+        let reload = try cli.ok("goals", "load", "h", goals)
+        #expect(!reload.contains("trained now") && reload.contains("No model yet"), "\(reload)")
+        #expect(try cli.ok("categorize", "h").contains("trained now on 6 labelled texts"))
+    }
+
     @Test("A person's tag and untag survive re-categorizing and reloading a changed taxonomy")
     func peopleWin() throws {
         defer { cli.cleanUp() }

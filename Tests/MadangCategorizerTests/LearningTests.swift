@@ -33,6 +33,22 @@ struct LearningTests {
         #expect(again.scores("teachers and buses").map(\.score) == model.scores("teachers and buses").map(\.score))
     }
 
+    @Test("The model only fills gaps: an item the rules filed gets no model tag")
+    func modelFillsGaps() {
+        let texts = ["bus fares are too high", "more buses at night", "버스 노선을 늘려 주세요", "지하철 배차 간격",
+                     "school lunches are cold", "more teachers please", "학교 급식이 부족합니다", "유치원이 모자랍니다"]
+        let labels = ["T", "T", "T", "T", "E", "E", "E", "E"]
+        let goals = [PolicyGoal(code: "T", name: "Transport", terms: [GoalTerm("subway")]),
+                     PolicyGoal(code: "E", name: "Education", terms: [GoalTerm("school")])]
+        let categorizer = Categorizer(goals: goals, model: LinearModel(texts: texts, labels: labels), modelVersion: 1)
+        // The rules file it under E; the model, which reads "buses", would add T.
+        let ruled = categorizer.tags(for: Item.comment(hearingID: 1, body: "school buses at night"))
+        #expect(ruled.map(\.goalCode) == ["E"] && ruled.allSatisfy { $0.source == .rule })
+        // No rule matches: the model gives its best goal.
+        let filled = categorizer.tags(for: Item.comment(hearingID: 1, body: "the bus never comes"))
+        #expect(filled.map(\.goalCode) == ["T"] && filled.first?.source == .model)
+    }
+
     @Test("The training digest ignores the order of examples, not their content")
     func trainingDigest() {
         let a = Categorizer.trainingDigest(texts: ["x", "y"], goalCodes: ["G1", "G2"])
