@@ -41,12 +41,15 @@ public actor LiveRecording {
     public nonisolated let hearing: Hearing
     public nonisolated let panel: Panel
     private let workspace: Workspace
+    /// Files each remark under the hearing's goals as it is stored; nil without goals.
+    private let filing: (@Sendable ([Item]) throws -> [[Tag]])?
     private var session: RecordSession
     /// The statements stored in this session, in order, less those taken back.
     public private(set) var recorded: [Item] = []
 
-    init(workspace: Workspace, hearing: Hearing, panel: Panel) {
+    init(workspace: Workspace, hearing: Hearing, panel: Panel, filing: (@Sendable ([Item]) throws -> [[Tag]])?) {
         self.workspace = workspace
+        self.filing = filing
         self.hearing = hearing
         self.panel = panel
         session = RecordSession(panel: panel, mode: .live)
@@ -60,10 +63,10 @@ public actor LiveRecording {
     public func enter(_ line: String) async -> Step {
         switch session.handle(line) {
         case .record(let speaker, let text, let notice):
-            let hearingID = hearing.id ?? 0
+            let (hearingID, filing) = (hearing.id ?? 0, filing)
             do {
                 let item = try await workspace.run { store in
-                    try store.addItem(.statement(hearingID: hearingID, speakerID: speaker.id ?? 0, body: text))
+                    try store.addItem(.statement(hearingID: hearingID, speakerID: speaker.id ?? 0, body: text), filing: filing)
                 }
                 recorded.append(item)
                 return .saved(item, notice: notice)

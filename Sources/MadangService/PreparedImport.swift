@@ -87,10 +87,11 @@ extension Workspace {
             hearingID: prepared.hearing.id ?? 0, kind: request.kind, fileName: request.fileName,
             encoding: file.encoding.rawValue, delimiter: file.dialect.delimiterName)
         let stored: (batch: ImportBatch, kept: Bool)
+        let filing = try Workspace.filing(store: store, hearing: prepared.hearing)
         do {
             stored = try store.importBatch(source, keep: { counts in
                 !request.dryRun && !(request.strict && counts.rejected > 0)
-            }) { inserter in
+            }, filing: filing) { inserter in
                 summary = try ImportRun(file: file, converter: prepared.converter).run(
                     rejects: rejects?.handle,
                     progress: { bytes, rows in progress(ImportProgress(bytesRead: bytes, totalBytes: file.size, rows: rows)) }

@@ -82,6 +82,15 @@ extension Workspace {
         }
     }
 
+    /// What files a hearing's new items as they arrive: its rules and the model trained
+    /// before (none is trained here); nil while the hearing has no goals.
+    static func filing(store: Store, hearing: Hearing) throws -> (@Sendable ([Item]) throws -> [[Tag]])? {
+        let goals = try store.goals(hearingID: hearing.id ?? 0)
+        guard !goals.isEmpty else { return nil }
+        let (categorizer, _) = try categorizer(store: store, hearing: hearing, goals: goals, training: nil, mayTrain: false)
+        return { items in categorizer.tags(for: items) }
+    }
+
     /// The categorizer for a hearing: its rules, and the model trained now, kept from
     /// before, or none, as ``Categorizer/plan(texts:goalCodes:stored:)`` decides.
     private static func categorizer(

@@ -2,13 +2,16 @@ import MadangCore
 import MadangStore
 
 extension Workspace {
+    // Every item added here is filed under the hearing's goals as it is stored.
+
     /// Records a statement by the panelist `speaker` names (their number or the start of
     /// their name); it takes the next place in the speaking order.
     public func addStatement(to slug: String, speaker: String, text: String) async throws -> Item {
         try await run { store in
             let hearing = try store.hearing(slug: slug)
-            let who = try store.panel(hearingID: hearing.id ?? 0).participant(matching: speaker)
-            return try store.addItem(.statement(hearingID: hearing.id ?? 0, speakerID: who.id ?? 0, body: text))
+            let who = try store.panel(hearingID: hearing.id ?? 0).speaker(labelled: speaker)
+            return try store.addItem(.statement(hearingID: hearing.id ?? 0, speakerID: who.id ?? 0, body: text),
+                                     filing: try Workspace.filing(store: store, hearing: hearing))
         }
     }
 
@@ -20,7 +23,8 @@ extension Workspace {
         try await run { store in
             let hearing = try store.hearing(slug: slug)
             return try store.addItem(.comment(
-                hearingID: hearing.id ?? 0, body: text, title: title, author: author, contact: contact, channel: channel))
+                hearingID: hearing.id ?? 0, body: text, title: title, author: author, contact: contact, channel: channel),
+                filing: try Workspace.filing(store: store, hearing: hearing))
         }
     }
 
@@ -33,7 +37,7 @@ extension Workspace {
             let hearing = try store.hearing(slug: slug)
             return try store.addItem(.proposal(
                 hearingID: hearing.id ?? 0, group: group, title: title, body: text, supporters: supporters,
-                author: author, contact: contact))
+                author: author, contact: contact), filing: try Workspace.filing(store: store, hearing: hearing))
         }
     }
 

@@ -8,12 +8,12 @@ extension Workspace {
     ///
     /// - Throws: ``ServiceError/noPanel(hearing:)`` when nobody is on the panel yet.
     public func startRecording(_ slug: String) async throws -> LiveRecording {
-        let (hearing, panel) = try await run { store in
+        let (hearing, panel, filing) = try await run { store in
             let hearing = try store.hearing(slug: slug)
-            return (hearing, try store.panel(hearingID: hearing.id ?? 0))
+            return (hearing, try store.panel(hearingID: hearing.id ?? 0), try Workspace.filing(store: store, hearing: hearing))
         }
         guard !panel.participants.isEmpty else { throw ServiceError.noPanel(hearing: hearing.slug) }
-        return LiveRecording(workspace: self, hearing: hearing, panel: panel)
+        return LiveRecording(workspace: self, hearing: hearing, panel: panel, filing: filing)
     }
 
     /// Records a whole transcript (UTF-8 text, one `speaker: text` line at a time; a line
@@ -46,7 +46,7 @@ extension Workspace {
                 }
             }
             guard problems.isEmpty else { throw ServiceError.transcript(problems) }
-            return try store.addItems(items)
+            return try store.addItems(items, filing: try Workspace.filing(store: store, hearing: hearing))
         }
     }
 }

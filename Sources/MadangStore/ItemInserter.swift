@@ -11,7 +11,7 @@ public struct ItemInserter {
     private let db: Database
     private let statement: Statement
     /// Every item this inserter adds gets a larger id than this: the transaction is immediate.
-    private let lastIDBefore: Int64
+    let lastIDBefore: Int64
     private let batchID: Int64?
     private var groupIDs: [String: Int64] = [:]
     private var nextSpeakingOrder: [Int64: Int] = [:]

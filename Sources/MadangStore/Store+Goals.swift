@@ -113,16 +113,19 @@ extension Store {
         public var classifying: Double
     }
 
-    private func retag(
-        _ db: Database, hearingID: Int64, classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
-        stored: (Item, [Tag]) -> Void
+    /// Files the hearing's items from id `first` on (all of them by default) inside the
+    /// caller's transaction; a full run is audited, filing new items is part of adding them.
+    func retag(
+        _ db: Database, hearingID: Int64, from first: Int64 = 0, classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
+        stored: (Item, [Tag]) -> Void = { _, _ in }
     ) throws -> Retagging {
         do {
             var writer = try MachineTagWriter(db, hearingID: hearingID, now: Date())
             var items = 0
             var classifying = 0.0
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT id, kind, title, body FROM item WHERE hearingId = ? ORDER BY id", arguments: [hearingID])
+                db, sql: "SELECT id, kind, title, body FROM item WHERE hearingId = ? AND id >= ? ORDER BY id",
+                arguments: [hearingID, first])
             let received = Date()
             let worker = DispatchQueue(label: "madang.retag.classify")
             // Whatever happens here, the worker finishes before the transaction ends.
@@ -152,9 +155,11 @@ extension Store {
             }
             if let previous { try store(previous) }
             let counts = writer.counts
-            try audit(db, "categorize", entity: "hearing", id: hearingID, details: [
-                "rule": String(counts[.rule] ?? 0), "model": String(counts[.model] ?? 0), "changed": String(writer.changed),
-            ])
+            if first == 0 {
+                try audit(db, "categorize", entity: "hearing", id: hearingID, details: [
+                    "rule": String(counts[.rule] ?? 0), "model": String(counts[.model] ?? 0), "changed": String(writer.changed),
+                ])
+            }
             return Retagging(items: items, stored: counts, changed: writer.changed, classifying: classifying)
         }
     }

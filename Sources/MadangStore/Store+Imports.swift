@@ -11,8 +11,12 @@ extension Store {
     /// - Throws: ``StoreError/alreadyImported(_:)`` when this hearing already holds
     ///   a batch of the same file; nothing is stored then.
     /// - Returns: the batch as recorded (or as it would have been), and whether it was kept.
+    ///
+    /// With `classify` (the hearing's categorizer), the new items are filed under its goals
+    /// in the same transaction.
     public func importBatch(
         _ source: ImportBatchSource, keep: (ImportBatchCounts) -> Bool,
+        filing classify: (@Sendable ([Item]) throws -> [[Tag]])? = nil,
         rows: (inout ItemInserter) throws -> ImportBatchCounts
     ) throws -> (batch: ImportBatch, kept: Bool) {
         try pool.writeWithoutTransaction { db in
@@ -32,6 +36,9 @@ extension Store {
                 var inserter = try ItemInserter(db, batchID: batchID)
                 let counts = try rows(&inserter)
                 try inserter.finish()
+                if let classify, keep(counts) {
+                    _ = try retag(db, hearingID: source.hearingID, from: inserter.lastIDBefore + 1, classify: classify)
+                }
                 if let earlier = try Row.fetchOne(db, sql: """
                     SELECT * FROM importBatch WHERE hearingId = ? AND sha256 = ? AND undoneAt IS NULL
                     """, arguments: [source.hearingID, counts.sha256]) {

@@ -7,12 +7,14 @@ extension Store {
     ///
     /// A statement gets the next place in its hearing's speaking order; a
     /// proposal's group is created on first use.
-    public func addItem(_ item: Item) throws -> Item {
-        try addItems([item])[0]
+    public func addItem(_ item: Item, filing classify: (@Sendable ([Item]) throws -> [[Tag]])? = nil) throws -> Item {
+        try addItems([item], filing: classify)[0]
     }
 
-    /// Stores several opinions in one transaction: all of them, or none.
-    public func addItems(_ items: [Item]) throws -> [Item] {
+    /// Stores several opinions in one transaction: all of them, or none. With `classify`
+    /// (the hearing's categorizer), they are filed under its goals in the same transaction,
+    /// so no opinion is ever stored unfiled.
+    public func addItems(_ items: [Item], filing classify: (@Sendable ([Item]) throws -> [[Tag]])? = nil) throws -> [Item] {
         let items = try items.map { item in try StoreError.checking { () throws(ValidationError) in try item.validated() } }
         return try write { db in
             var inserter = try ItemInserter(db)
@@ -22,6 +24,11 @@ extension Store {
                 return id
             }
             try inserter.finish()
+            if let classify, let first = ids.min() {
+                for hearingID in Set(items.map(\.hearingID)) {
+                    _ = try retag(db, hearingID: hearingID, from: first, classify: classify)
+                }
+            }
             return try ids.map { try Store.item(db, id: $0) }
         }
     }

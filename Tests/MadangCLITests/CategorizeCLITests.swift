@@ -66,6 +66,23 @@ struct CategorizeCLITests {
         #expect(explain.contains("Filed 3 of 4 items under goals (2 rule tags, 0 model tags)"), "\(explain)")
     }
 
+    @Test("Items that arrive after the taxonomy are filed as they are stored: typed, imported, recorded")
+    func filedOnArrival() throws {
+        defer { cli.cleanUp() }
+        try setUp()
+        try cli.ok("goals", "load", "h", cli.folder.appendingPathComponent("goals.yaml").path)
+        try cli.ok("comment", "add", "h", "데이터 허브에 교통 정보를 더해 주세요")
+        try file("late.csv", "body\n\"Less regulation for private companies, please.\"\n")
+        try cli.ok("import", "h", cli.folder.appendingPathComponent("late.csv").path, "--kind", "comment")
+        try cli.ok("panel", "add", "h", "Nam Gwang-woo")
+        try cli.ok("record", "h", input: "nam: Our firms should go overseas.\n")
+        #expect(try goalItems("G1").contains("데이터 허브에 교통 정보를 더해 주세요"))
+        #expect(try goalItems("G2").contains("Less regulation for private companies, please."))
+        #expect(try goalItems("G3").contains("Our firms should go overseas."))
+        // Filing on arrival is part of adding, not a categorizing run of its own in the audit log.
+        #expect(try cli.ok("categorize", "h").contains("No tag changed"))
+    }
+
     @Test("Loading goals trains no model; categorize does, once people have decided enough")
     func trainingOnlyWhenAsked() throws {
         defer { cli.cleanUp() }
