@@ -33,6 +33,16 @@ extension Workspace {
         try await run { store in try store.updateHearing(slug: slug, change) }
     }
 
+    /// Deletes the hearing with its panel, items, goals and tags; the audit log keeps the deletion.
+    ///
+    /// - Throws: ``StoreError/unknownHearing(slug:existing:)``.
+    public func deleteHearing(_ slug: String) async throws {
+        try await run { store in
+            _ = try store.hearing(slug: slug)
+            try store.deleteHearing(slug: slug)
+        }
+    }
+
     /// The hearing's panel, in order.
     public func panel(_ slug: String) async throws -> Panel {
         try await run { store in try store.panel(hearingID: try store.hearing(slug: slug).id ?? 0) }

@@ -51,9 +51,10 @@ public struct Workspace: Sendable {
         try await run { store in try store.appliedMigrations() }
     }
 
-    /// The audit log, oldest first.
-    public func auditLog() async throws -> [AuditEntry] {
-        try await run { store in try store.auditLog() }
+    /// The audit log, oldest first: all of it, or the changes to one hearing, its panel, its
+    /// import batches and the items it still holds.
+    public func auditLog(of slug: String? = nil) async throws -> [AuditEntry] {
+        try await run { store in try store.auditLog(hearingID: try slug.map { try store.hearing(slug: $0).id ?? 0 }) }
     }
 
     /// Runs blocking work with the store on a thread of its own.

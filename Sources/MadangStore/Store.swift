@@ -144,10 +144,23 @@ public struct Store: Sendable {
             arguments: [Timestamp.string(Date()), actor, action, entity, id, json])
     }
 
-    /// The audit log, oldest first.
-    public func auditLog() throws -> [AuditEntry] {
+    /// The audit log, oldest first; with `hearingID`, only the changes to that hearing, its
+    /// panel, its import batches and the items it still holds.
+    public func auditLog(hearingID: Int64? = nil) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY id").map { row in
+            let rows = if let hearingID {
+                try Row.fetchAll(db, sql: """
+                    SELECT * FROM auditLog WHERE
+                        (entity = 'hearing' AND entityId = ?1)
+                        OR (entity = 'item' AND entityId IN (SELECT id FROM item WHERE hearingId = ?1))
+                        OR (entity = 'participant' AND entityId IN (SELECT id FROM participant WHERE hearingId = ?1))
+                        OR (entity = 'importBatch' AND entityId IN (SELECT id FROM importBatch WHERE hearingId = ?1))
+                    ORDER BY id
+                    """, arguments: [hearingID])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY id")
+            }
+            return rows.map { row in
                 AuditEntry(
                     at: Timestamp.date(row["at"]) ?? Date(timeIntervalSince1970: 0),
                     actor: row["actor"], action: row["action"], entity: row["entity"],

@@ -7,7 +7,7 @@ struct HearingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hearing",
         abstract: "Add, list, show and edit hearings.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self])
 
     /// The fields of a hearing that `add` and `edit` both take.
     struct Fields: ParsableArguments {
@@ -160,6 +160,43 @@ struct HearingCommand: AsyncParsableCommand {
                 if let newSlug { hearing.slug = newSlug }
             }
             print("Updated hearing \(edited.slug).")
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a hearing with its panel, opinions, goals and tags; the audit log keeps the deletion.",
+            discussion: """
+                At a terminal you are asked to type the slug again; elsewhere, give it with --confirm.
+
+                Examples:
+                  madang hearing delete old-test
+                  madang hearing delete old-test --confirm old-test
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var slug: String
+        @Option(help: ArgumentHelp("The slug again, to confirm without being asked.", valueName: "slug"))
+        var confirm: String?
+
+        func run() async throws {
+            let workspace = try await database.open()
+            let details = try await workspace.hearing(slug)
+            let count = details.counts.values.reduce(0, +)
+            if confirm == nil, Console.inputIsTerminal {
+                print("This deletes \(slug) (\(details.hearing.title)) with \(Count.of(count, "opinion")) and its panel. "
+                    + "Type the slug again to go on: ", terminator: "")
+                fflush(nil)
+                guard readLine()?.trimmingCharacters(in: .whitespaces) == slug else {
+                    throw CLIError("The slug did not match; nothing was deleted.")
+                }
+            } else if confirm != slug {
+                throw CLIError(confirm == nil
+                    ? "Deleting \(slug) needs --confirm \(slug) when no one can be asked; nothing was deleted."
+                    : "--confirm '\(confirm ?? "")' is not '\(slug)'; nothing was deleted.")
+            }
+            try await workspace.deleteHearing(slug)
+            print("Deleted \(slug) and its \(Count.of(count, "opinion")). `madang log` keeps a record of it.")
         }
     }
 }

@@ -231,6 +231,26 @@ struct CLITests {
         #expect(try String(contentsOf: cli.folder.appendingPathComponent("report.html"), encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
     }
 
+    @Test("The audit log shows who changed what; deleting a hearing needs its slug twice and is logged")
+    func auditAndDelete() throws {
+        defer { cli.cleanUp() }
+        try setUpHearing()
+        try cli.ok("hearing", "add", "other", "--title", "Other hearing")
+        try cli.ok("comment", "add", "plan-4", "버스를 늘려 주세요")
+        try cli.ok("comment", "add", "other", "Not this hearing")
+        let log = try #require(try cli.json("log", "plan-4", "--json") as? [[String: Any]])
+        let actions = log.compactMap { $0["action"] as? String }
+        #expect(actions == ["hearing.add", "participant.add", "participant.add", "participant.add", "item.add"], "\(actions)")
+        #expect(Set(log.compactMap { $0["actor"] as? String }).count == 1)
+        let refused = try cli.run("hearing", "delete", "plan-4")
+        #expect(refused.status != 0 && refused.stderr.contains("--confirm plan-4"))
+        #expect(try cli.run("hearing", "delete", "plan-4", "--confirm", "plan-5").status != 0)
+        #expect(try cli.ok("hearing", "list").contains("plan-4"))
+        #expect(try cli.ok("hearing", "delete", "plan-4", "--confirm", "plan-4").contains("Deleted plan-4 and its 1 opinion."))
+        #expect(!(try cli.ok("hearing", "list").contains("plan-4")))
+        #expect(try cli.ok("log").contains("hearing.delete"))
+    }
+
     @Test("A mistyped command is named as one, with the nearest real one")
     func mistypedCommand() throws {
         defer { cli.cleanUp() }
