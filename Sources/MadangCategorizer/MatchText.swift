@@ -68,7 +68,9 @@ enum MatchText {
     /// A first pass settles the common characters — ASCII, Hangul syllables up to U+D77F,
     /// CJK ideographs, lowercase Latin-1 — from each lead byte and the next, without
     /// branches, in a loop the compiler vectorizes; only when it meets another character
-    /// does a second pass decode the text and ask ``isQuicklyFolded(_:)`` itself.
+    /// does a second pass decode the text and ask ``isQuicklyFolded(_:)`` itself. Its byte
+    /// tests stay here, not in `UTF8Walk`: they are the vectorized loop of the categorizer's
+    /// hot path, which `scripts/bench-categorize` times beside C.
     static func foldQuickly(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var unsettled: UInt8 = 0
