@@ -28,25 +28,35 @@ SHORT = "--short" in sys.argv
 SEED = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 20241124
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MADANG = os.environ.get("MADANG") or os.path.join(ROOT, ".build", "debug", "madang")
-TIMEOUT = 60          # seconds any one command may take
-MEMORY = 1 << 30      # bytes of address space any one command may use beyond its start
+TIMEOUT = 60           # seconds any one command may take
+ADDRESS_SPACE = 4 << 30  # bytes of address space any one command may reserve (Swift reserves ~1 GiB)
 rng = random.Random(SEED)
 failures = []
 counts = {}
 
 
-def run(args, db, input_bytes=None, cwd=None):
-    """Runs madang with a time and memory limit; returns (status, stdout, stderr)."""
+def run(args, db, **environment):
+    """Runs madang with a time and address-space limit; returns (status, stdout, stderr)."""
     def limit():
-        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY * 4, resource.RLIM_INFINITY) if soft == resource.RLIM_INFINITY else (soft, soft))
-    env = dict(os.environ, MADANG_DB=db, NO_COLOR="1")
+        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+    env = dict(os.environ, MADANG_DB=db, NO_COLOR="1", **environment)
     try:
-        done = subprocess.run([MADANG] + args, input=input_bytes, capture_output=True, timeout=TIMEOUT,
-                              env=env, cwd=cwd, preexec_fn=limit)
+        done = subprocess.run([MADANG] + args, capture_output=True, timeout=TIMEOUT, env=env, preexec_fn=limit)
         return done.returncode, done.stdout, done.stderr
     except subprocess.TimeoutExpired:
         return "timeout", b"", b""
+
+
+def each_file(folder, attack, cases, args, allowed, **environment):
+    """Writes each case (name: text) to a file, runs `args(path)` and checks its status."""
+    db = fresh(folder)
+    run(["comment", "add", "h", "버스를 늘려 주세요"], db)
+    for name, text in cases.items():
+        path = os.path.join(folder, name)
+        with open(path, "w") as f:
+            f.write(text)
+        status, _, err = run(args(path), db, **environment)
+        check(attack, status in allowed, f"exit {status} on {name}: {err[-300:]!r}")
 
 
 def check(name, ok, detail):
@@ -154,33 +164,29 @@ def attack_csv(folder):
 
 
 def attack_yaml(folder):
-    db = fresh(folder)
     bomb = "goals:\n  - &g0 {id: G0, name: Zero, terms: [a]}\n" + "".join(
         f"  - &g{i} {{id: G{i}, name: N{i}, terms: [b], strategies: [*g{i - 1}, *g{i - 1}]}}\n" for i in range(1, 31))
     cases = [bomb, "goals:\n  - id: G1\n    name: One\n    terms: [" + "가" * 200_000 + "]\n",
              "goals:\n  - id: G1\n    name: One\n    terms: [" + ", ".join(f"t{i}" for i in range(100_000)) + "]\n"]
     seed = "goals:\n  - id: G1\n    name: One\n    terms: [bus, 버스]\n    strategies:\n      - id: G1.1\n        name: S\n        terms: [data]\n"
     cases += [mutate(seed.encode(), rng).decode("utf-8", "replace") for _ in range(10 if SHORT else 100)]
-    for index, text in enumerate(cases):
-        path = os.path.join(folder, f"t{index}.yaml")
-        with open(path, "w") as f:
-            f.write(text)
-        status, _, err = run(["goals", "load", "h", path], db)
-        check("yaml", status in (0, 1), f"exit {status} on taxonomy {index}: {err[-300:]!r}")
+    each_file(folder, "yaml", {f"t{index}.yaml": text for index, text in enumerate(cases)},
+              lambda path: ["goals", "load", "h", path], (0, 1))
 
 
 def attack_template(folder):
-    db = fresh(folder)
-    run(["comment", "add", "h", "버스를 늘려 주세요"], db)
     cases = {"deep.md.mustache": "{{#goals}}" * 20_000, "closed.md.mustache": "{{#goals}}" * 5_000 + "{{/goals}}" * 5_000,
-             "self.md.mustache": "{{> self}}", "repeat.md.mustache": "{{hearing.title}}" * 50_000,
-             "broken.md.mustache": "{{#goals}}{{/nothing}}"}
-    for name, text in cases.items():
-        path = os.path.join(folder, name)
-        with open(path, "w") as f:
+             "repeat.md.mustache": "{{hearing.title}}" * 50_000, "broken.md.mustache": "{{#goals}}{{/nothing}}"}
+    each_file(folder, "template", cases, lambda path: ["digest", "h", "--template", path], (0, 1))
+    # A templates folder whose partials include each other: refused, not rendered forever.
+    library = os.path.join(folder, "templates")
+    os.makedirs(os.path.join(library, "partials"))
+    for name, text in {"digest.md.mustache": "{{> partials/a}}", "partials/a.mustache": "{{> partials/b}}",
+                       "partials/b.mustache": "{{> partials/a}}"}.items():
+        with open(os.path.join(library, name), "w") as f:
             f.write(text)
-        status, _, err = run(["digest", "h", "--template", path], db)
-        check("template", status in (0, 1), f"exit {status} on {name}: {err[-300:]!r}")
+    status, _, err = run(["digest", "h"], fresh(folder), MADANG_TEMPLATES=library)
+    check("template", status == 1 and b"includes, in the end, itself" in err, f"exit {status} on cyclic partials: {err[-300:]!r}")
 
 
 def attack_text(folder):

@@ -27,11 +27,6 @@ public enum Text {
         return trimmed(text)
     }
 
-    /// True when `text` holds a character ``normalized(_:)`` removes as a control.
-    public static func hasControlCharacters(_ text: String) -> Bool {
-        scan(text).hasControl
-    }
-
 
     /// `text` safe to print on a terminal or in a plain-text document: every control
     /// character (a line break and a tab too) and every bidirectional override or isolate,

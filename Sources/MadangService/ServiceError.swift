@@ -20,8 +20,6 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case noPanel(hearing: String)
     /// A transcript has lines that cannot be filed; nothing was recorded.
     case transcript([TranscriptProblem])
-    /// A file cannot be read.
-    case unreadable(path: String, reason: String)
     /// The rejected rows of an import cannot be written where they should go.
     case rejectsUnwritable(path: String, reason: String)
 
@@ -46,8 +44,6 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(hearing) has nobody on its panel yet, so no statement can be filed."
         case .transcript(let problems):
             "The transcript has \(problems.count) line\(problems.count == 1 ? "" : "s") that cannot be filed; nothing was recorded."
-        case .unreadable(let path, let reason):
-            "Cannot read \(path): \(reason)."
         case .rejectsUnwritable(let path, let reason):
             "Cannot write the rejected rows to \(path): \(reason)."
         }

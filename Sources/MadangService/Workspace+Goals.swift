@@ -15,15 +15,14 @@ extension Workspace {
             let goals = try TaxonomyFile.load(path: file)
             let hearing = try store.hearing(slug: slug)
             let hearingID = hearing.id ?? 0
-            // The goals the hearing will have: the file's, and those people filed items
-            // under, which stay although the file leaves them out.
-            let decided = Set(try store.tags(hearingID: hearingID, source: .person).map(\.goalCode))
+            // The goals the hearing will have: the file's, and those a person decided on
+            // (tagged or untagged), which replaceGoals keeps although the file leaves them out.
+            let decisions = try store.decisions(hearingID: hearingID)
+            let decided = Set(decisions.values.joined().map(\.goalCode))
             let codes = Set(goals.map(\.code))
             let kept = try store.goals(hearingID: hearingID).filter { !codes.contains($0.code) && decided.contains($0.code) }
             // Loading goals trains nothing: a model is trained when categorize is run.
-            let (categorizer, model) = try Workspace.categorizer(
-                store: store, hearing: hearing, goals: goals + kept, training: nil, mayTrain: false)
-            let decisions = try store.decisions(hearingID: hearingID)
+            let (categorizer, model) = try Workspace.storedCategorizer(store: store, hearing: hearing, goals: goals + kept)
             var categorized = 0
             let (update, filing) = try store.replaceGoals(hearingID: hearingID, goals: goals, refile: { items in
                 try cancelled.check()
@@ -53,8 +52,8 @@ extension Workspace {
     /// trained only when its examples changed and kept in the database. Only the tags
     /// that changed are written.
     ///
-    /// - Parameter onItem: called for each item, in id order, with its machine tags and
-    ///   (with `explain`) people's decisions on it; on the storing thread.
+    /// - Parameter onItem: called for each item, in id order, with the machine's tags in
+    ///   force and people's decisions on it; on the storing thread.
     /// - Throws: ``ServiceError/noGoals(hearing:)`` when the hearing has no taxonomy;
     ///   ``ServiceError/unknownTrainingLabels(hearing:goals:unknown:)``.
     public func categorize(
@@ -87,14 +86,24 @@ extension Workspace {
     static func filing(store: Store, hearing: Hearing) throws -> (@Sendable ([Item]) throws -> [[Tag]])? {
         let goals = try store.goals(hearingID: hearing.id ?? 0)
         guard !goals.isEmpty else { return nil }
-        let (categorizer, _) = try categorizer(store: store, hearing: hearing, goals: goals, training: nil, mayTrain: false)
+        let (categorizer, _) = try storedCategorizer(store: store, hearing: hearing, goals: goals)
         return { items in categorizer.tags(for: items) }
+    }
+
+    /// The hearing's rules with the model trained before, if any: what filing does when
+    /// it may not train (loading goals, items as they arrive), so it reads no training data.
+    private static func storedCategorizer(
+        store: Store, hearing: Hearing, goals: [PolicyGoal]
+    ) throws -> (Categorizer, CategorizeResult.Model?) {
+        guard let stored = try store.model(hearingID: hearing.id ?? 0) else { return (Categorizer(goals: goals), nil) }
+        return (Categorizer(goals: goals, model: try Categorizer.decode(stored.data), modelVersion: stored.version),
+                CategorizeResult.Model(version: stored.version, trainingSize: stored.trainingSize, trainedNow: false))
     }
 
     /// The categorizer for a hearing: its rules, and the model trained now, kept from
     /// before, or none, as ``Categorizer/plan(texts:goalCodes:stored:)`` decides.
     private static func categorizer(
-        store: Store, hearing: Hearing, goals: [PolicyGoal], training extra: LabeledData?, mayTrain: Bool = true
+        store: Store, hearing: Hearing, goals: [PolicyGoal], training extra: LabeledData?
     ) throws -> (Categorizer, CategorizeResult.Model?) {
         let hearingID = hearing.id ?? 0
         let people = try store.personLabels(hearingID: hearingID)
@@ -109,18 +118,14 @@ extension Workspace {
         }
         let previous = try store.model(hearingID: hearingID)
         switch Categorizer.plan(texts: texts, goalCodes: labels, stored: (previous != nil, previous?.trainingDigest)) {
-        case .train(let digest) where mayTrain:
+        case .train(let digest):
             let trained = LinearModel(texts: texts, labels: labels)
             let version = try store.saveModel(hearingID: hearingID, data: try Categorizer.encode(trained),
                                               trainingSize: trained.trainingSize, trainingDigest: digest)
             return (Categorizer(goals: goals, model: trained, modelVersion: version),
                     CategorizeResult.Model(version: version, trainingSize: trained.trainingSize, trainedNow: true))
-        case .useStored, .train:
-            if let previous {
-                return (Categorizer(goals: goals, model: try Categorizer.decode(previous.data), modelVersion: previous.version),
-                        CategorizeResult.Model(version: previous.version, trainingSize: previous.trainingSize, trainedNow: false))
-            }
-            return (Categorizer(goals: goals), nil)
+        case .useStored:
+            return try storedCategorizer(store: store, hearing: hearing, goals: goals)
         case .none:
             return (Categorizer(goals: goals), nil)
         }

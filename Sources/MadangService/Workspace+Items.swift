@@ -47,9 +47,10 @@ extension Workspace {
     /// - Parameters:
     ///   - goal: only items filed under the goal with this id.
     ///   - page: where the page starts and how long it is; ``ItemPage/next`` asks for the page after.
+    ///   - withGoals: also read the goals each item is filed under (``ItemPage/goals``).
     /// - Throws: ``StoreError/unknownGoal(code:existing:)`` for a goal the hearing does not have.
     public func items(
-        of slug: String, kind: ItemKind? = nil, goal: String? = nil, page: ItemPage.Request = .all
+        of slug: String, kind: ItemKind? = nil, goal: String? = nil, page: ItemPage.Request = .all, withGoals: Bool = true
     ) async throws -> ItemPage {
         try await run { store in
             let hearingID = try store.hearing(slug: slug).id ?? 0
@@ -63,7 +64,7 @@ extension Workspace {
             let more = page.limit.map { items.count > $0 } ?? false
             if more { items.removeLast() }
             return ItemPage(
-                items: items, goals: try store.tags(itemIDs: items.compactMap(\.id)),
+                items: items, goals: withGoals ? try store.tags(itemIDs: items.compactMap(\.id)) : [:],
                 next: more ? ItemPage.Request(offset: page.offset + items.count, limit: page.limit) : nil)
         }
     }
@@ -106,7 +107,7 @@ public struct ItemPage: Sendable {
 
     public var items: [Item]
     /// The goals each item is filed under (by a person, or by the machine where no person
-    /// decided otherwise), by item id.
+    /// decided otherwise), by item id; empty when not asked for.
     public var goals: [Int64: [Tag]]
     /// The request for the page after this one; nil on the last page.
     public var next: Request?

@@ -36,13 +36,14 @@ extension Store {
                 var inserter = try ItemInserter(db, batchID: batchID)
                 let counts = try rows(&inserter)
                 try inserter.finish()
-                if let classify, keep(counts) {
-                    _ = try retag(db, hearingID: source.hearingID, from: inserter.lastIDBefore + 1, classify: classify)
-                }
                 if let earlier = try Row.fetchOne(db, sql: """
                     SELECT * FROM importBatch WHERE hearingId = ? AND sha256 = ? AND undoneAt IS NULL
                     """, arguments: [source.hearingID, counts.sha256]) {
                     throw StoreError.alreadyImported(try ImportBatch(row: earlier))
+                }
+                let kept = keep(counts)
+                if kept, let classify {
+                    _ = try retag(db, hearingID: source.hearingID, from: inserter.lastIDBefore + 1, classify: classify)
                 }
                 try db.execute(sql: """
                     UPDATE importBatch SET sha256 = ?, rowsRead = ?, imported = ?, duplicates = ?, rejected = ?
@@ -55,7 +56,6 @@ extension Store {
                 ])
                 let batch = try ImportBatch(row: try Row.fetchOne(
                     db, sql: "SELECT * FROM importBatch WHERE id = ?", arguments: [batchID])!)
-                let kept = keep(counts)
                 outcome = (batch, kept)
                 return kept ? .commit : .rollback
             }

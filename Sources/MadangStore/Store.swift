@@ -101,16 +101,10 @@ public struct Store: Sendable {
 
     private static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = Schema.migrator
-        let (complete, superseded, foreign) = try pool.read { db in
-            let hasMigrations = try db.tableExists("grdb_migrations")
-            let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-            return (
-                try migrator.hasCompletedMigrations(db),
-                try migrator.hasBeenSuperseded(db),
-                !hasMigrations && tableCount > 0
-            )
+        // Another program's file was refused before the pool opened it (checkIsMadang).
+        let (complete, superseded) = try pool.read { db in
+            (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
         }
-        if foreign { throw StoreError.notMadangDatabase(path: path, reason: "it holds tables of another program") }
         if superseded { throw StoreError.newerSchema(path: path) }
         if !complete { try migrator.migrate(pool) }
     }

@@ -29,7 +29,7 @@ struct Items: AsyncParsableCommand {
 
     func run() async throws {
         let page = try await database.open().items(
-            of: hearing, kind: kind, goal: goal, page: ItemPage.Request(offset: offset, limit: limit))
+            of: hearing, kind: kind, goal: goal, page: ItemPage.Request(offset: offset, limit: limit), withGoals: output.json)
         if output.json { return try Console.printJSON(page.items.map { Listed(item: $0, goals: page.goals[$0.id ?? 0] ?? []) }) }
         guard !page.items.isEmpty else { return print(offset > 0 ? "No items after the first \(offset)." : "No items yet.") }
         var table = TextTable(header: ["ID", "KIND", "ORDER", "BY", "TEXT"])
