@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v9: row fingerprints as 16 bytes", migrate: v9)
         migrator.registerMigration("v10: the batches that hold rows another batch stored", migrate: v10)
         migrator.registerMigration("v11: the id an imported item had where it came from", migrate: v11)
+        migrator.registerMigration("v12: a proposal from one person has no group", migrate: v12)
         return migrator
     }
 
@@ -235,6 +236,26 @@ enum Schema {
 
     private static func v11(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE item ADD COLUMN externalId TEXT")
+    }
+
+    /// A proposal needs a title but no group: one person's proposal is theirs. SQLite
+    /// cannot drop a CHECK constraint, so the table is made anew (its rows, indexes and
+    /// triggers kept; GRDB runs migrations with foreign keys off and checks them after).
+    private static func v12(_ db: Database) throws {
+        let old = "CHECK (kind <> 'proposal' OR (title IS NOT NULL AND groupId IS NOT NULL))"
+        guard let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'item'"),
+              table.contains(old)
+        else { return }
+        let dependents = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE tbl_name = 'item' AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            """)
+        let new = table.replacingOccurrences(of: old, with: "CHECK (kind <> 'proposal' OR title IS NOT NULL)")
+            .replacingOccurrences(of: "CREATE TABLE item (", with: "CREATE TABLE item_v12 (")
+        try db.execute(sql: new)
+        try db.execute(sql: "INSERT INTO item_v12 SELECT * FROM item")
+        try db.execute(sql: "DROP TABLE item")
+        try db.execute(sql: "ALTER TABLE item_v12 RENAME TO item")
+        for statement in dependents { try db.execute(sql: statement) }
     }
 
     /// The first 16 bytes of a hexadecimal SHA-256; other text as its UTF-8 bytes.

@@ -251,6 +251,18 @@ struct CLITests {
         #expect(try cli.ok("log").contains("hearing.delete"))
     }
 
+    @Test("A proposal from one person is stored without a group and credited to that person")
+    func personalProposal() throws {
+        defer { cli.cleanUp() }
+        try setUpHearing()
+        let added = try #require(try cli.json("proposal", "add", "plan-4", "통학로마다 나무를 심어 주세요.", "--title", "통학로 가로수",
+                                              "--author", "홍길동 010-9876-5432", "--supporters", "1250", "--json") as? [String: Any])
+        #expect(added["group"] == nil && added["supporters"] as? Int == 1250)
+        let digest = try cli.ok("digest", "plan-4", "--show-names")
+        #expect(digest.contains(#"**통학로 가로수** — 홍길동 \[phone removed\], 1250 supporters"#), "\(digest)")
+        #expect(!digest.contains("010-9876-5432"))
+    }
+
     @Test("A mistyped command is named as one, with the nearest real one")
     func mistypedCommand() throws {
         defer { cli.cleanUp() }

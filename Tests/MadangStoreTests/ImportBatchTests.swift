@@ -114,4 +114,45 @@ struct ImportBatchTests {
         }
         #expect(outcome.batch.duplicates == 1 && outcome.batch.imported == 1)
     }
+
+    @Test("A file made before v12 takes a proposal without a group, and keeps its rows, tags, search and indexes")
+    func personalProposalsUpgrade() throws {
+        let queue = try database.rawQueue()
+        let v11 = try #require(Schema.migrator.migrations.first { $0.hasPrefix("v11:") })
+        try Schema.migrator.migrate(queue, upTo: v11)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO hearing (slug, title, kind, createdAt) VALUES ('old', 'Old', 'seminar', '2024-01-01T00:00:00.000Z')")
+            try db.execute(sql: "INSERT INTO citizenGroup (name, createdAt) VALUES ('Gwangju citizens', '2024-01-01T00:00:00.000Z')")
+            try db.execute(sql: """
+                INSERT INTO item (hearingId, kind, title, body, groupId, source, receivedAt, createdAt)
+                VALUES (1, 'proposal', '데이터', '데이터허브를 열어 주세요', 1, 'typed', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');
+                INSERT INTO itemSearch (rowid, title, body) SELECT id, title, body FROM item;
+                INSERT INTO policyGoal (hearingId, code, name, terms, position) VALUES (1, 'D', 'Data', '{"terms":[],"excludes":[]}', 0);
+                INSERT INTO tag (itemId, goalId, source, taggedAt) VALUES (1, 1, 'rule', '2024-01-01T00:00:00.000Z');
+                """)
+            // Before v12, a proposal needed a group.
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: """
+                    INSERT INTO item (hearingId, kind, title, body, source, receivedAt, createdAt)
+                    VALUES (1, 'proposal', 'Mine', 'My own proposal', 'typed', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')
+                    """)
+            }
+        }
+        try queue.close()
+
+        let store = try Store.open(at: database.path, actor: "test")
+        #expect(try store.appliedMigrations() == Schema.migrator.migrations)
+        let own = try store.addItem(.proposal(hearingID: 1, group: nil, title: "통학로 가로수", body: "나무를 심어 주세요", author: "홍길동"))
+        #expect(own.group == nil && own.author == "홍길동")
+        #expect(try store.items(hearingID: 1).map(\.group) == ["Gwangju citizens", nil])
+        #expect(try store.tags(hearingID: 1).map(\.goalCode) == ["D"])
+        #expect(try store.search(hearingID: 1, query: "데이터허브").count == 1 && store.search(hearingID: 1, query: "나무").count == 1)
+        // Its triggers and indexes came back with it.
+        let names = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'item' AND type IN ('index', 'trigger') ORDER BY name")
+        }
+        #expect(names.contains("item_search_delete") && names.contains("item_by_fingerprint") && names.contains("item_by_hearing"))
+        try store.deleteItem(id: 1)
+        #expect(try store.search(hearingID: 1, query: "데이터허브").isEmpty)
+    }
 }
