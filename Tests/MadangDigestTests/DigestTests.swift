@@ -257,6 +257,8 @@ struct DigestTests {
         let html = try render(.html)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("@page { size: A4"))
+        // Korean lines break between words, never inside one; a long address still wraps.
+        #expect(html.contains("word-break: keep-all") && html.contains("overflow-wrap: anywhere"))
         #expect(html.contains("break-before: page"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 2)
         #expect(html.contains(">8 · 57.1%</text>"))
