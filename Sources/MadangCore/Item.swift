@@ -39,13 +39,15 @@ public struct Item: Hashable, Codable, Sendable {
     public var externalID: String?
     /// When the opinion was received.
     public var receivedAt: Date
+    /// Set when the item was taken off the record; nil for an item in force.
+    public var withdrawal: Withdrawal?
 
     public init(
         id: Int64? = nil, hearingID: Int64, kind: ItemKind, title: String? = nil, body: String,
         speakerID: Int64? = nil, speaker: String? = nil, speakingOrder: Int? = nil,
         author: String? = nil, contact: Contact = Contact(), group: String? = nil,
         supporters: Int? = nil, channel: Channel? = nil, provenance: Provenance = .typed,
-        externalID: String? = nil, receivedAt: Date = Date()
+        externalID: String? = nil, receivedAt: Date = Date(), withdrawal: Withdrawal? = nil
     ) {
         self.id = id
         self.hearingID = hearingID
@@ -63,6 +65,7 @@ public struct Item: Hashable, Codable, Sendable {
         self.provenance = provenance
         self.externalID = externalID
         self.receivedAt = receivedAt
+        self.withdrawal = withdrawal
     }
 
     /// A remark made by participant `speakerID` during the panel.

@@ -58,12 +58,33 @@ public struct Panel: Hashable, Sendable {
         }
     }
 
+    /// What an organizer should look at again: more than one chair, or one name twice.
+    public var warnings: [PanelWarning] {
+        var warnings: [PanelWarning] = []
+        let chairs = participants.filter { $0.role == .chair }
+        if chairs.count > 1 { warnings.append(.severalChairs(chairs)) }
+        var seen: [String: [Participant]] = [:]
+        var order: [String] = []
+        for participant in participants {
+            let key = Panel.key(participant.name)
+            if seen[key] == nil { order.append(key) }
+            seen[key, default: []].append(participant)
+        }
+        for key in order where seen[key]!.count > 1 { warnings.append(.sameName(seen[key]!)) }
+        return warnings
+    }
+
     /// "1 Kim Gap-seong (chair), 2 Nam Gwang-woo, …" for messages.
     public var summary: String {
         guard !participants.isEmpty else { return "nobody yet" }
         return participants.map { p in
             p.role == .panelist ? "\(p.position) \(p.name)" : "\(p.position) \(p.name) (\(p.role.rawValue))"
         }.joined(separator: ", ")
+    }
+
+    /// "number 1 Kim, number 3 Lee" for messages.
+    static func list(_ people: [Participant]) -> String {
+        people.map { "number \($0.position) \($0.name)" }.joined(separator: ", ")
     }
 
     private static func key(_ text: String) -> String {
@@ -82,6 +103,24 @@ public enum PanelLookupError: Error, Equatable, Sendable, CustomStringConvertibl
             "Nobody on the panel matches '\(label)'. The panel: \(panel.summary)."
         case .ambiguous(let label, let candidates):
             "'\(label)' matches \(candidates.map(\.name).joined(separator: " and ")); type more of the name or the number."
+        }
+    }
+}
+
+/// Something on a panel that is allowed but most likely a mistake.
+public enum PanelWarning: Hashable, Sendable, CustomStringConvertible {
+    /// A hearing has one chair; these all hold the role.
+    case severalChairs([Participant])
+    /// These participants have the same name, so typing it picks nobody.
+    case sameName([Participant])
+
+    public var description: String {
+        switch self {
+        case .severalChairs(let chairs):
+            "The panel has \(chairs.count) chairs: \(Panel.list(chairs))."
+        case .sameName(let people):
+            "\(people.count) people on the panel are called \(people[0].name) (\(Panel.list(people))); "
+                + "pick them by number, or tell them apart by name."
         }
     }
 }

@@ -12,6 +12,18 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateHearing(slug: String)
     case unknownParticipant(id: Int64)
     case unknownItem(id: Int64)
+    /// The item was withdrawn: it must be restored before it is changed or answered.
+    case itemWithdrawn(id: Int64)
+    /// Only a withdrawn item can be restored.
+    case itemNotWithdrawn(id: Int64)
+    /// A field that the item's kind does not have, such as a speaker for a comment.
+    case fieldNotOfKind(field: String, kind: ItemKind)
+    /// The panel has nobody at this place.
+    case noParticipantAt(position: Int, hearing: String)
+    /// The participant has statements on the record, so they cannot simply leave the panel.
+    case participantHasStatements(name: String, statements: Int)
+    /// Statements cannot be moved from a person to that same person.
+    case reassignToSelf(position: Int)
     case invalid(ValidationError)
     /// The hearing already holds a batch of this very file.
     case alreadyImported(ImportBatch)
@@ -40,6 +52,19 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "There is no participant with id \(id)."
         case .unknownItem(let id):
             return "There is no item with id \(id)."
+        case .itemWithdrawn(let id):
+            return "Item \(id) is withdrawn; restore it before changing it."
+        case .itemNotWithdrawn(let id):
+            return "Item \(id) is not withdrawn, so there is nothing to restore."
+        case .fieldNotOfKind(let field, let kind):
+            return "A \(kind.rawValue) has no \(field)."
+        case .noParticipantAt(let position, let hearing):
+            return "Nobody is number \(position) on the panel of \(hearing)."
+        case .participantHasStatements(let name, let statements):
+            return "\(name) has \(statements == 1 ? "1 statement" : "\(statements) statements") on the record; "
+                + "they must go to someone else on the panel first."
+        case .reassignToSelf(let position):
+            return "Number \(position)'s statements cannot be moved to number \(position)."
         case .invalid(let error):
             return error.description
         case .alreadyImported(let batch):

@@ -87,7 +87,7 @@ extension Workspace {
             hearingID: prepared.hearing.id ?? 0, kind: request.kind, fileName: request.fileName,
             encoding: file.encoding.rawValue, delimiter: file.dialect.delimiterName)
         let stored: (batch: ImportBatch, kept: Bool)
-        let filing = try Workspace.filing(store: store, hearing: prepared.hearing)
+        let filing = try Workspace.filing(store: store, hearingID: prepared.hearing.id ?? 0)
         do {
             stored = try store.importBatch(source, keep: { counts in
                 !request.dryRun && !(request.strict && counts.rejected > 0)

@@ -22,7 +22,7 @@ extension Workspace {
             let codes = Set(goals.map(\.code))
             let kept = try store.goals(hearingID: hearingID).filter { !codes.contains($0.code) && decided.contains($0.code) }
             // Loading goals trains nothing: a model is trained when categorize is run.
-            let (categorizer, model) = try Workspace.storedCategorizer(store: store, hearing: hearing, goals: goals + kept)
+            let (categorizer, model) = try Workspace.storedCategorizer(store: store, hearingID: hearing.id ?? 0, goals: goals + kept)
             var categorized = 0
             let (update, filing) = try store.replaceGoals(hearingID: hearingID, goals: goals, refile: { items in
                 try cancelled.check()
@@ -83,19 +83,19 @@ extension Workspace {
 
     /// What files a hearing's new items as they arrive: its rules and the model trained
     /// before (none is trained here); nil while the hearing has no goals.
-    static func filing(store: Store, hearing: Hearing) throws -> (@Sendable ([Item]) throws -> [[Tag]])? {
-        let goals = try store.goals(hearingID: hearing.id ?? 0)
+    static func filing(store: Store, hearingID: Int64) throws -> (@Sendable ([Item]) throws -> [[Tag]])? {
+        let goals = try store.goals(hearingID: hearingID)
         guard !goals.isEmpty else { return nil }
-        let (categorizer, _) = try storedCategorizer(store: store, hearing: hearing, goals: goals)
+        let (categorizer, _) = try storedCategorizer(store: store, hearingID: hearingID, goals: goals)
         return { items in categorizer.tags(for: items) }
     }
 
     /// The hearing's rules with the model trained before, if any: what filing does when
     /// it may not train (loading goals, items as they arrive), so it reads no training data.
     private static func storedCategorizer(
-        store: Store, hearing: Hearing, goals: [PolicyGoal]
+        store: Store, hearingID: Int64, goals: [PolicyGoal]
     ) throws -> (Categorizer, CategorizeResult.Model?) {
-        guard let stored = try store.model(hearingID: hearing.id ?? 0) else { return (Categorizer(goals: goals), nil) }
+        guard let stored = try store.model(hearingID: hearingID) else { return (Categorizer(goals: goals), nil) }
         return (Categorizer(goals: goals, model: try Categorizer.decode(stored.data), modelVersion: stored.version),
                 CategorizeResult.Model(version: stored.version, trainingSize: stored.trainingSize, trainedNow: false))
     }
@@ -125,7 +125,7 @@ extension Workspace {
             return (Categorizer(goals: goals, model: trained, modelVersion: version),
                     CategorizeResult.Model(version: version, trainingSize: trained.trainingSize, trainedNow: true))
         case .useStored:
-            return try storedCategorizer(store: store, hearing: hearing, goals: goals)
+            return try storedCategorizer(store: store, hearingID: hearing.id ?? 0, goals: goals)
         case .none:
             return (Categorizer(goals: goals), nil)
         }

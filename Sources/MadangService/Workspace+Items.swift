@@ -11,7 +11,7 @@ extension Workspace {
             let hearing = try store.hearing(slug: slug)
             let who = try store.panel(hearingID: hearing.id ?? 0).speaker(labelled: speaker)
             return try store.addItem(.statement(hearingID: hearing.id ?? 0, speakerID: who.id ?? 0, body: text),
-                                     filing: try Workspace.filing(store: store, hearing: hearing))
+                                     filing: try Workspace.filing(store: store, hearingID: hearing.id ?? 0))
         }
     }
 
@@ -24,7 +24,7 @@ extension Workspace {
             let hearing = try store.hearing(slug: slug)
             return try store.addItem(.comment(
                 hearingID: hearing.id ?? 0, body: text, title: title, author: author, contact: contact, channel: channel),
-                filing: try Workspace.filing(store: store, hearing: hearing))
+                filing: try Workspace.filing(store: store, hearingID: hearing.id ?? 0))
         }
     }
 
@@ -37,7 +37,7 @@ extension Workspace {
             let hearing = try store.hearing(slug: slug)
             return try store.addItem(.proposal(
                 hearingID: hearing.id ?? 0, group: group, title: title, body: text, supporters: supporters,
-                author: author, contact: contact), filing: try Workspace.filing(store: store, hearing: hearing))
+                author: author, contact: contact), filing: try Workspace.filing(store: store, hearingID: hearing.id ?? 0))
         }
     }
 
@@ -46,11 +46,13 @@ extension Workspace {
     ///
     /// - Parameters:
     ///   - goal: only items filed under the goal with this id.
+    ///   - withdrawn: also the items taken off the record (``Item/withdrawal`` says which).
     ///   - page: where the page starts and how long it is; ``ItemPage/next`` asks for the page after.
     ///   - withGoals: also read the goals each item is filed under (``ItemPage/goals``).
     /// - Throws: ``StoreError/unknownGoal(code:existing:)`` for a goal the hearing does not have.
     public func items(
-        of slug: String, kind: ItemKind? = nil, goal: String? = nil, page: ItemPage.Request = .all, withGoals: Bool = true
+        of slug: String, kind: ItemKind? = nil, goal: String? = nil, withdrawn: Bool = false, page: ItemPage.Request = .all,
+        withGoals: Bool = true
     ) async throws -> ItemPage {
         try await run { store in
             let hearingID = try store.hearing(slug: slug).id ?? 0
@@ -60,7 +62,8 @@ extension Workspace {
             }
             // One row more than asked says whether another page follows.
             let limit = page.limit.map { $0 + 1 }
-            var items = try store.items(hearingID: hearingID, kind: kind, goal: goal, offset: page.offset, limit: limit)
+            var items = try store.items(
+                hearingID: hearingID, kind: kind, goal: goal, withdrawn: withdrawn, offset: page.offset, limit: limit)
             let more = page.limit.map { items.count > $0 } ?? false
             if more { items.removeLast() }
             return ItemPage(

@@ -10,7 +10,7 @@ extension Workspace {
     public func startRecording(_ slug: String) async throws -> LiveRecording {
         let (hearing, panel, filing) = try await run { store in
             let hearing = try store.hearing(slug: slug)
-            return (hearing, try store.panel(hearingID: hearing.id ?? 0), try Workspace.filing(store: store, hearing: hearing))
+            return (hearing, try store.panel(hearingID: hearing.id ?? 0), try Workspace.filing(store: store, hearingID: hearing.id ?? 0))
         }
         guard !panel.participants.isEmpty else { throw ServiceError.noPanel(hearing: hearing.slug) }
         return LiveRecording(workspace: self, hearing: hearing, panel: panel, filing: filing)
@@ -46,7 +46,7 @@ extension Workspace {
                 }
             }
             guard problems.isEmpty else { throw ServiceError.transcript(problems) }
-            return try store.addItems(items, filing: try Workspace.filing(store: store, hearing: hearing))
+            return try store.addItems(items, filing: try Workspace.filing(store: store, hearingID: hearing.id ?? 0))
         }
     }
 }

@@ -42,6 +42,7 @@ extension Item {
         let kindText: String = row["kind"]
         let channelText: String? = row["channel"]
         let receivedText: String = row["receivedAt"]
+        let withdrawnText: String? = row["withdrawnAt"]
         self.init(
             id: row["id"], hearingID: row["hearingId"], kind: ItemKind(rawValue: kindText) ?? .comment,
             title: row["title"], body: row["body"],
@@ -50,6 +51,7 @@ extension Item {
             group: row["groupName"], supporters: row["supporters"],
             channel: channelText.flatMap(Channel.init(rawValue:)),
             provenance: Provenance(source: row["source"], file: row["sourceFile"], line: row["sourceLine"]) ?? .typed,
-            externalID: row["externalId"], receivedAt: Timestamp.date(receivedText) ?? Date(timeIntervalSince1970: 0))
+            externalID: row["externalId"], receivedAt: Timestamp.date(receivedText) ?? Date(timeIntervalSince1970: 0),
+            withdrawal: withdrawnText.map { Withdrawal(at: Timestamp.date($0) ?? Date(timeIntervalSince1970: 0), reason: row["withdrawnReason"] ?? "") })
     }
 }

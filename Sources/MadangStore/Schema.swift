@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v10: the batches that hold rows another batch stored", migrate: v10)
         migrator.registerMigration("v11: the id an imported item had where it came from", migrate: v11)
         migrator.registerMigration("v12: a proposal from one person has no group", migrate: v12)
+        migrator.registerMigration("v13: withdrawn items and the tags they held", migrate: v13)
         return migrator
     }
 
@@ -256,6 +257,32 @@ enum Schema {
         try db.execute(sql: "DROP TABLE item")
         try db.execute(sql: "ALTER TABLE item_v12 RENAME TO item")
         for statement in dependents { try db.execute(sql: statement) }
+    }
+
+    /// A withdrawn item stays, marked; its tags wait in a table of their own, so that every
+    /// count and sample read from the goal index leaves it out with no extra condition.
+    /// The kind index holds the mark, so counting a hearing's items in force reads it alone.
+    /// Each audit entry names its hearing, so a hearing's log keeps the records it no longer holds.
+    private static func v13(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE item ADD COLUMN withdrawnAt TEXT;
+            ALTER TABLE item ADD COLUMN withdrawnReason TEXT;
+            ALTER TABLE auditLog ADD COLUMN hearingId INTEGER;
+            CREATE INDEX auditLog_by_hearing ON auditLog(hearingId) WHERE hearingId IS NOT NULL;
+            DROP INDEX item_by_hearing;
+            CREATE INDEX item_by_hearing ON item(hearingId, kind, withdrawnAt);
+            CREATE TABLE withdrawnTag (
+                itemId INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                goalId INTEGER NOT NULL REFERENCES policyGoal(id) ON DELETE CASCADE,
+                source TEXT NOT NULL,
+                score REAL,
+                evidence TEXT NOT NULL,
+                taggedBy TEXT,
+                taggedAt TEXT NOT NULL,
+                rejected INTEGER NOT NULL,
+                PRIMARY KEY (itemId, goalId)
+            ) WITHOUT ROWID;
+            """)
     }
 
     /// The first 16 bytes of a hexadecimal SHA-256; other text as its UTF-8 bytes.

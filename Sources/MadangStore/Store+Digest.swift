@@ -22,10 +22,10 @@ extension Store {
                 db, sql: "SELECT * FROM participant WHERE hearingId = ? ORDER BY position", arguments: [hearingID]
             ).map(Participant.init(row:)))
             let statements = try Row.fetchAll(
-                db, sql: Item.selection + " WHERE item.hearingId = ? AND item.kind = 'statement' ORDER BY item.speakingOrder",
+                db, sql: Item.selection + " WHERE item.hearingId = ? AND item.kind = 'statement' AND item.withdrawnAt IS NULL ORDER BY item.speakingOrder",
                 arguments: [hearingID]
             ).map(Item.init(row:))
-            let counts = try Store.kindCounts(db, sql: "SELECT kind, count(*) FROM item WHERE hearingId = ? GROUP BY kind", hearingID)
+            let counts = try Store.kindCounts(db, sql: "SELECT kind, count(*) FROM item WHERE hearingId = ? AND withdrawnAt IS NULL GROUP BY kind", hearingID)
             let goalRows = try Store.goalRows(db, hearingID: hearingID)
             // However many goals there are, about 20,000 opinions are read in all.
             let sampleSize = min(sampleSize, max(100, Store.digestSampleBudget / (goalRows.count + 1)))
@@ -60,9 +60,10 @@ extension Store {
                     }))
             }
 
-            let unfiled = "NOT EXISTS (SELECT 1 FROM tag WHERE tag.itemId = item.id AND tag.rejected = 0)"
+            let unfiled = "item.withdrawnAt IS NULL AND NOT EXISTS (SELECT 1 FROM tag WHERE tag.itemId = item.id AND tag.rejected = 0)"
             var otherCounts = try Store.kindCounts(db, sql: """
-                SELECT kind, count(*) FROM item WHERE hearingId = ? AND NOT EXISTS (SELECT 1 FROM tag WHERE tag.itemId = item.id)
+                SELECT kind, count(*) FROM item
+                WHERE hearingId = ? AND withdrawnAt IS NULL AND NOT EXISTS (SELECT 1 FROM tag WHERE tag.itemId = item.id)
                 GROUP BY kind
                 """, hearingID)
             // Items whose every tag a person took back: rare, so found from the goal index.
@@ -228,7 +229,7 @@ extension Store {
     private static func sources(_ db: Database, hearingID: Int64, total: Int) throws -> [DigestRecords.Source] {
         var batches: [DigestRecords.Source] = []
         for row in try Row.fetchAll(db, sql: """
-            SELECT importBatch.*, (SELECT count(*) FROM item WHERE item.batchId = importBatch.id) AS live
+            SELECT importBatch.*, (SELECT count(*) FROM item WHERE item.batchId = importBatch.id AND item.withdrawnAt IS NULL) AS live
             FROM importBatch WHERE hearingId = ? AND undoneAt IS NULL ORDER BY id
             """, arguments: [hearingID]) {
             let live: Int = row["live"]
@@ -240,7 +241,7 @@ extension Store {
         if total > batches.reduce(0, { $0 + $1.count }) {
             for row in try Row.fetchAll(db, sql: """
                 SELECT source, count(*) AS n, min(receivedAt) AS first, max(receivedAt) AS last
-                FROM item WHERE hearingId = ? AND batchId IS NULL GROUP BY source ORDER BY source
+                FROM item WHERE hearingId = ? AND batchId IS NULL AND withdrawnAt IS NULL GROUP BY source ORDER BY source
                 """, arguments: [hearingID]) {
                 let first: String? = row["first"]
                 let last: String? = row["last"]

@@ -113,10 +113,10 @@ extension Store {
         public var classifying: Double
     }
 
-    /// Files the hearing's items from id `first` on (all of them by default) inside the
-    /// caller's transaction; a full run is audited, filing new items is part of adding them.
+    /// Files the hearing's items in force with ids from `first` through `last` (all of them
+    /// by default) inside the caller's transaction; a full run is audited, filing new items is part of adding them.
     func retag(
-        _ db: Database, hearingID: Int64, from first: Int64 = 0, classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
+        _ db: Database, hearingID: Int64, from first: Int64 = 0, through last: Int64 = .max, classify: @escaping @Sendable ([Item]) throws -> [[Tag]],
         stored: (Item, [Tag]) -> Void = { _, _ in }
     ) throws -> Retagging {
         do {
@@ -124,8 +124,10 @@ extension Store {
             var items = 0
             var classifying = 0.0
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT id, kind, title, body FROM item WHERE hearingId = ? AND id >= ? ORDER BY id",
-                arguments: [hearingID, first])
+                db, sql: """
+                    SELECT id, kind, title, body FROM item
+                    WHERE hearingId = ? AND id BETWEEN ? AND ? AND withdrawnAt IS NULL ORDER BY id
+                    """, arguments: [hearingID, first, last])
             let received = Date()
             let worker = DispatchQueue(label: "madang.retag.classify")
             // Whatever happens here, the worker finishes before the transaction ends.
@@ -155,7 +157,7 @@ extension Store {
             }
             if let previous { try store(previous) }
             let counts = writer.counts
-            if first == 0 {
+            if first == 0 && last == .max {
                 try audit(db, "categorize", entity: "hearing", id: hearingID, details: [
                     "rule": String(counts[.rule] ?? 0), "model": String(counts[.model] ?? 0), "changed": String(writer.changed),
                 ])
@@ -227,7 +229,7 @@ extension Store {
                 ON CONFLICT (itemId, goalId) DO UPDATE SET source = 'person', score = NULL, evidence = '[]',
                     taggedBy = excluded.taggedBy, taggedAt = excluded.taggedAt, rejected = excluded.rejected
                 """, arguments: [itemID, goalID, actor, Timestamp.string(Date()), tagged ? 0 : 1])
-            try audit(db, tagged ? "tag" : "untag", entity: "item", id: itemID, details: ["goal": goalCode])
+            try audit(db, tagged ? "tag" : "untag", entity: "item", id: itemID, hearing: item.hearingID, details: ["goal": goalCode])
         }
     }
 

@@ -80,12 +80,12 @@ extension Store {
         }
     }
 
-    /// How many items of each kind a hearing has.
+    /// How many items of each kind a hearing has, leaving out those withdrawn.
     public func itemCounts(hearingID: Int64) throws -> [ItemKind: Int] {
         try read { db in
             var counts: [ItemKind: Int] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT kind, count(*) AS n FROM item WHERE hearingId = ? GROUP BY kind", arguments: [hearingID])
+                db, sql: "SELECT kind, count(*) AS n FROM item WHERE hearingId = ? AND withdrawnAt IS NULL GROUP BY kind", arguments: [hearingID])
             {
                 if let kind = ItemKind(rawValue: row["kind"]) { counts[kind] = row["n"] }
             }
@@ -115,18 +115,13 @@ extension Store {
 
     /// The fields that differ, as "old → new" text for the audit log.
     private static func changes(from old: Hearing, to new: Hearing) -> [String: String] {
-        let fields: [(String, String?, String?)] = [
+        changes([
             ("slug", old.slug, new.slug), ("title", old.title, new.title), ("kind", old.kind.rawValue, new.kind.rawValue),
             ("startsAt", old.startsAt?.description, new.startsAt?.description), ("venue", old.venue, new.venue),
             ("organizers", old.organizers.joined(separator: "; "), new.organizers.joined(separator: "; ")),
             ("plan", old.plan, new.plan),
             ("attendanceInPerson", old.attendanceInPerson.map(String.init), new.attendanceInPerson.map(String.init)),
             ("attendanceOnline", old.attendanceOnline.map(String.init), new.attendanceOnline.map(String.init)),
-        ]
-        var changes: [String: String] = [:]
-        for (name, before, after) in fields where before != after {
-            changes[name] = "\(before ?? "") → \(after ?? "")"
-        }
-        return changes
+        ])
     }
 }

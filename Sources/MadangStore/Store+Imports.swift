@@ -50,7 +50,7 @@ extension Store {
                     WHERE id = ?
                     """, arguments: [counts.sha256, counts.rowsRead, counts.imported, counts.duplicates,
                                      counts.rejected, batchID])
-                try audit(db, "import", entity: "importBatch", id: batchID, details: [
+                try audit(db, "import", entity: "importBatch", id: batchID, hearing: source.hearingID, details: [
                     "file": source.fileName, "sha256": counts.sha256, "imported": String(counts.imported),
                     "duplicates": String(counts.duplicates), "rejected": String(counts.rejected),
                 ])
@@ -105,7 +105,7 @@ extension Store {
             let removed = db.changesCount
             let now = Date()
             try db.execute(sql: "UPDATE importBatch SET undoneAt = ? WHERE id = ?", arguments: [Timestamp.string(now), id])
-            try audit(db, "import.undo", entity: "importBatch", id: id,
+            try audit(db, "import.undo", entity: "importBatch", id: id, hearing: batch.hearingID,
                       details: ["file": batch.fileName, "removed": String(removed), "kept": String(kept)])
             batch.undoneAt = now
             return (batch, removed, kept)

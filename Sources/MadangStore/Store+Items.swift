@@ -20,7 +20,7 @@ extension Store {
             var inserter = try ItemInserter(db)
             let ids = try items.map { item in
                 guard let id = try inserter.insert(item) else { throw StoreError.unknownItem(id: 0) }
-                try audit(db, "item.add", entity: "item", id: id, details: ["kind": item.kind.rawValue])
+                try audit(db, "item.add", entity: "item", id: id, hearing: item.hearingID, details: ["kind": item.kind.rawValue])
                 return id
             }
             try inserter.finish()
@@ -39,14 +39,17 @@ extension Store {
     /// - Parameters:
     ///   - goal: only items filed under the goal with this code (by a person, or by the
     ///     machine where no person decided otherwise).
+    ///   - withdrawn: also the items taken off the record.
     ///   - offset: how many items to pass over first.
     ///   - limit: the most items to return; nil for all.
     public func items(
-        hearingID: Int64, kind: ItemKind? = nil, goal: String? = nil, offset: Int = 0, limit: Int? = nil
+        hearingID: Int64, kind: ItemKind? = nil, goal: String? = nil, withdrawn: Bool = false, offset: Int = 0,
+        limit: Int? = nil
     ) throws -> [Item] {
         try read { db in
             var sql = Item.selection + " WHERE item.hearingId = ?"
             var arguments: StatementArguments = [hearingID]
+            if !withdrawn { sql += " AND item.withdrawnAt IS NULL" }
             if let kind {
                 sql += " AND item.kind = ?"
                 arguments += [kind.rawValue]
@@ -80,7 +83,7 @@ extension Store {
         try write { db in
             let item = try Store.item(db, id: id)
             try db.execute(sql: "DELETE FROM item WHERE id = ?", arguments: [id])
-            try audit(db, "item.delete", entity: "item", id: id,
+            try audit(db, "item.delete", entity: "item", id: id, hearing: item.hearingID,
                       details: ["kind": item.kind.rawValue, "body": item.body])
         }
     }

@@ -23,7 +23,7 @@ extension Store {
                 JOIN item ON item.id = itemSearch.rowid
                 LEFT JOIN participant ON participant.id = item.speakerId
                 LEFT JOIN citizenGroup ON citizenGroup.id = item.groupId
-                WHERE itemSearch MATCH ? AND item.hearingId = ?
+                WHERE itemSearch MATCH ? AND item.hearingId = ? AND item.withdrawnAt IS NULL
                 ORDER BY rank, item.id
                 LIMIT ?
                 """

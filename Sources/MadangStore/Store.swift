@@ -131,21 +131,23 @@ public struct Store: Sendable {
     }
 
     /// Adds a line to the audit log, inside the caller's transaction.
-    func audit(_ db: Database, _ action: String, entity: String, id: Int64?, details: [String: String] = [:]) throws {
+    func audit(
+        _ db: Database, _ action: String, entity: String, id: Int64?, hearing: Int64? = nil, details: [String: String] = [:]
+    ) throws {
         let json = details.isEmpty ? nil : String(decoding: try JSONEncoder.sorted.encode(details), as: UTF8.self)
         try db.execute(
-            sql: "INSERT INTO auditLog (at, actor, action, entity, entityId, details) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [Timestamp.string(Date()), actor, action, entity, id, json])
+            sql: "INSERT INTO auditLog (at, actor, action, entity, entityId, details, hearingId) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [Timestamp.string(Date()), actor, action, entity, id, json, hearing ?? (entity == "hearing" ? id : nil)])
     }
 
     /// The audit log, oldest first; with `hearingID`, only the changes to that hearing, its
-    /// panel, its import batches and the items it still holds.
+    /// panel, its import batches and its items, those removed since included.
     public func auditLog(hearingID: Int64? = nil) throws -> [AuditEntry] {
         try read { db in
             let rows = if let hearingID {
                 try Row.fetchAll(db, sql: """
-                    SELECT * FROM auditLog WHERE
-                        (entity = 'hearing' AND entityId = ?1)
+                    SELECT * FROM auditLog WHERE hearingId = ?1
+                        OR (entity = 'hearing' AND entityId = ?1)
                         OR (entity = 'item' AND entityId IN (SELECT id FROM item WHERE hearingId = ?1))
                         OR (entity = 'participant' AND entityId IN (SELECT id FROM participant WHERE hearingId = ?1))
                         OR (entity = 'importBatch' AND entityId IN (SELECT id FROM importBatch WHERE hearingId = ?1))

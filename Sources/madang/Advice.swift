@@ -35,6 +35,12 @@ enum Advice {
                 "Load the hearing's taxonomy with `madang goals load HEARING FILE`."
             case .unknownItem:
                 "See the items' ids with `madang items HEARING`."
+            case .itemWithdrawn(let id):
+                "Bring it back first with `madang restore \(id)`."
+            case .noParticipantAt(_, let hearing):
+                "See the panel's numbers with `madang panel list \(hearing)`."
+            case .participantHasStatements:
+                "Name who said them instead with --reassign NUMBER."
             case .classifierMiscounted:
                 "Please report it."
             default:

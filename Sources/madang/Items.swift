@@ -11,6 +11,7 @@ struct Items: AsyncParsableCommand {
               madang items smart-city-plan-4 --kind statement
               madang items smart-city-plan-4 --goal G2
               madang items smart-city-plan-4 --limit 50 --offset 100
+              madang items smart-city-plan-4 --withdrawn
               madang items smart-city-plan-4 --json > items.json
             """)
 
@@ -18,6 +19,7 @@ struct Items: AsyncParsableCommand {
     @Argument(help: "The hearing's slug.") var hearing: String
     @Option(help: "Only items of this kind.") var kind: ItemKind?
     @Option(help: "Only items filed under this goal (its id, such as G2).") var goal: String?
+    @Flag(help: "Also list the items taken off the record, marked as withdrawn.") var withdrawn = false
     @Option(help: "Show at most this many items.") var limit: Int?
     @Option(help: "Pass over this many items first.") var offset = 0
     @OptionGroup var output: JSONFlag
@@ -29,14 +31,15 @@ struct Items: AsyncParsableCommand {
 
     func run() async throws {
         let page = try await database.open().items(
-            of: hearing, kind: kind, goal: goal, page: ItemPage.Request(offset: offset, limit: limit), withGoals: output.json)
+            of: hearing, kind: kind, goal: goal, withdrawn: withdrawn, page: ItemPage.Request(offset: offset, limit: limit), withGoals: output.json)
         if output.json { return try Console.printJSON(page.items.map { Listed(item: $0, goals: page.goals[$0.id ?? 0] ?? []) }) }
         guard !page.items.isEmpty else { return print(offset > 0 ? "No items after the first \(offset)." : "No items yet.") }
         var table = TextTable(header: ["ID", "KIND", "ORDER", "BY", "TEXT"])
         for item in page.items {
             table.append([
                 String(item.id ?? 0), item.kind.rawValue, item.speakingOrder.map(String.init) ?? "",
-                TextTable.truncate(Items.by(item), to: 32), item.title.map { "\($0) — \(item.body)" } ?? item.body,
+                TextTable.truncate(Items.by(item), to: 32),
+                (item.withdrawal.map { "[withdrawn: \($0.reason)] " } ?? "") + (item.title.map { "\($0) — \(item.body)" } ?? item.body),
             ])
         }
         print(table.rendered())
@@ -59,12 +62,13 @@ struct Items: AsyncParsableCommand {
             self.goals = goals.map { Goal(id: $0.goalCode, source: $0.source.rawValue, score: $0.score) }
         }
 
-        private enum Keys: String, CodingKey { case goals }
+        private enum Keys: String, CodingKey { case goals, withdrawn }
 
         func encode(to encoder: any Encoder) throws {
             try item.encode(to: encoder)
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(goals, forKey: .goals)
+            try container.encode(item.withdrawal != nil, forKey: .withdrawn)
         }
     }
 

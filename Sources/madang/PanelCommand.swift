@@ -6,7 +6,12 @@ struct PanelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel",
         abstract: "Register a hearing's chair, panelists, presenters and officials, in order.",
-        subcommands: [Add.self, List.self])
+        subcommands: [Add.self, List.self, Edit.self, Remove.self])
+
+    /// Prints what the organizer should look at again, on standard error.
+    static func warn(_ warnings: [PanelWarning]) {
+        for warning in warnings { Console.error("Note: \(warning)") }
+    }
 
     static func table(_ panel: Panel) -> String {
         guard !panel.participants.isEmpty else { return "No panel yet. Add people with: madang panel add HEARING NAME --role panelist" }
@@ -47,6 +52,7 @@ struct PanelCommand: AsyncParsableCommand {
             let participant = try await database.open().addParticipant(
                 to: hearing, name: name, affiliation: affiliation, role: role, position: order)
             print("Added \(participant.name) to \(hearing) as \(participant.role.rawValue) number \(participant.position).")
+            PanelCommand.warn(try await database.open().panel(hearing).warnings)
         }
     }
 
@@ -69,4 +75,71 @@ struct PanelCommand: AsyncParsableCommand {
             print(PanelCommand.table(panel))
         }
     }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a person on a hearing's panel, or move them to another place.",
+            discussion: """
+                Give only what changes; --affiliation "" clears it. Their statements stay \
+                theirs. The audit log keeps what was there before.
+
+                Examples:
+                  madang panel edit plan-4 2 --name "Nam Gwang-woo" --affiliation "Kyungsung University"
+                  madang panel edit plan-4 3 --role chair
+                  madang panel edit plan-4 4 --order 1
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+        @Argument(help: "The person's number on the panel.") var number: Int
+        @Option(help: "The name, as it should be printed.") var name: String?
+        @Option(help: "chair, panelist, presenter or official (좌장, 토론자, 발표자, 공무원 also work).")
+        var role: ParticipantRole?
+        @Option(help: "Organization and title.") var affiliation: String?
+        @Option(help: "Their new place in the panel's order, from 1.") var order: Int?
+
+        func validate() throws {
+            if name == nil && role == nil && affiliation == nil && order == nil {
+                throw ValidationError("Say what to change: --name, --role, --affiliation or --order.")
+            }
+            if let order, order < 1 { throw ValidationError("--order is a place in the panel, and places start at 1.") }
+        }
+
+        func run() async throws {
+            let (participant, warnings) = try await database.open().editParticipant(
+                in: hearing, number: number, name: name, affiliation: affiliation, role: role, moveTo: order)
+            print("Number \(participant.position) on the panel of \(hearing) is now \(participant.nameWithAffiliation), "
+                  + "\(participant.role.rawValue).")
+            PanelCommand.warn(warnings)
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a person off a hearing's panel; those after move up one place.",
+            discussion: """
+                Someone who has statements on the record stays until --reassign names who \
+                said them instead (by their number before the removal).
+
+                Examples:
+                  madang panel remove plan-4 5
+                  madang panel remove plan-4 2 --reassign 3
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+        @Argument(help: "The person's number on the panel.") var number: Int
+        @Option(help: "Give their statements to the person with this number.") var reassign: Int?
+
+        func run() async throws {
+            let (participant, moved) = try await database.open().removeParticipant(
+                from: hearing, number: number, reassignTo: reassign)
+            var line = "Took \(participant.name) off the panel of \(hearing)"
+            if let reassign, moved > 0 {
+                line += "; \(moved == 1 ? "their statement is" : "their \(moved) statements are") now under the person who was number \(reassign)"
+            }
+            print(line + ".")
+        }
+    }
 }
+

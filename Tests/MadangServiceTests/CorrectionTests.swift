@@ -1,0 +1,135 @@
+import Foundation
+import MadangCore
+import MadangService
+import Testing
+
+@Suite("Corrections: edit, withdraw, restore, and the panel, all audited")
+struct CorrectionTests {
+    /// A workspace whose hearing files "bus" under T and "data" under D.
+    static func withGoals() async throws -> TemporaryWorkspace {
+        let temporary = try await TemporaryWorkspace()
+        let file = temporary.folder.appendingPathComponent("goals.yaml")
+        try "goals:\n  - id: T\n    name: Transport\n    terms: [bus]\n  - id: D\n    name: Data\n    terms: [data]\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        _ = try await temporary.workspace.loadGoals(into: "h", from: file.path)
+        return temporary
+    }
+
+    @Test("Editing an item's text files it again, keeps a person's decision, and logs before and after")
+    func edit() async throws {
+        let temporary = try await CorrectionTests.withGoals()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        let item = try #require(try await workspace.addComment(to: "h", text: "more bus lines", author: "Lee").id)
+        try await workspace.decide(item: item, goal: "D", tagged: true)
+        let edited = try await workspace.editItem(item, ItemChange(body: "open the data, please", author: ""))
+        #expect(edited.body == "open the data, please" && edited.author == nil)
+        let goals = try await workspace.items(of: "h").goals[item]?.map { "\($0.goalCode) \($0.source.rawValue)" }
+        #expect(goals == ["D person"], "T came from the old text and must go; the person's D stays")
+        #expect(try await workspace.search("h", for: "bus").isEmpty)
+        #expect(try await workspace.search("h", for: "data").map(\.item.id) == [item])
+        let entry = try #require(try await workspace.auditLog(of: "h").last)
+        #expect(entry.action == "item.edit" && entry.actor == "tester")
+        #expect(entry.details?.contains("more bus lines → open the data, please") == true)
+        #expect(entry.details?.contains("Lee → ") == true)
+        // Fields the kind does not have are refused, and change nothing.
+        await #expect(throws: StoreError.fieldNotOfKind(field: "speaker", kind: .comment)) {
+            try await workspace.editItem(item, ItemChange(body: "x", speaker: "1"))
+        }
+        #expect(try await workspace.item(item).body == "open the data, please")
+    }
+
+    @Test("A statement's speaker is corrected by number or name")
+    func speaker() async throws {
+        let temporary = try await TemporaryWorkspace()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        _ = try await workspace.addParticipant(to: "h", name: "김철수", role: .chair)
+        _ = try await workspace.addParticipant(to: "h", name: "이영희")
+        let statement = try #require(try await workspace.addStatement(to: "h", speaker: "1", text: "발언").id)
+        #expect(try await workspace.editItem(statement, ItemChange(speaker: "이영")).speaker == "이영희")
+        await #expect(throws: PanelLookupError.self) { try await workspace.editItem(statement, ItemChange(speaker: "홍길동")) }
+    }
+
+    @Test("A withdrawn item leaves listings, search, counts and the digest, and comes back with its goals")
+    func withdrawAndRestore() async throws {
+        let temporary = try await CorrectionTests.withGoals()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        let kept = try #require(try await workspace.addComment(to: "h", text: "bus stops need shelters").id)
+        let gone = try #require(try await workspace.addComment(to: "h", text: "bus fares are too high").id)
+        try await workspace.decide(item: gone, goal: "D", tagged: true)
+        let withdrawn = try await workspace.withdrawItem(gone, reason: "sent twice")
+        #expect(withdrawn.withdrawal?.reason == "sent twice")
+        #expect(try await workspace.items(of: "h").items.compactMap(\.id) == [kept])
+        #expect(try await workspace.items(of: "h", withdrawn: true).items.compactMap(\.id) == [kept, gone])
+        #expect(try await workspace.items(of: "h", goal: "T").items.compactMap(\.id) == [kept])
+        #expect(try await workspace.search("h", for: "bus").compactMap(\.item.id) == [kept])
+        #expect(try await workspace.hearing("h").counts[.comment] == 1)
+        let context = try await workspace.digestContext("h")
+        #expect(context.counts.comments == 1)
+        #expect(context.goals.first { $0.code == "T" }?.counts.comments == 1)
+        #expect(context.goals.first { $0.code == "D" }?.counts.comments == 0)
+        #expect(context.otherOpinions.counts.comments == 0, "a withdrawn item has no tags, but is not an other opinion")
+        // Filing the hearing again does not file it.
+        _ = try await workspace.categorize("h")
+        #expect(try await workspace.items(of: "h", goal: "T").items.compactMap(\.id) == [kept])
+        await #expect(throws: StoreError.itemWithdrawn(id: gone)) { try await workspace.editItem(gone, ItemChange(body: "x")) }
+        await #expect(throws: StoreError.itemWithdrawn(id: gone)) { try await workspace.withdrawItem(gone, reason: "again") }
+
+        let restored = try await workspace.restoreItem(gone)
+        #expect(restored.withdrawal == nil)
+        let goals = try await workspace.items(of: "h").goals[gone]?.map { "\($0.goalCode) \($0.source.rawValue)" }
+        #expect(goals == ["T rule", "D person"])
+        await #expect(throws: StoreError.itemNotWithdrawn(id: gone)) { try await workspace.restoreItem(gone) }
+        let actions = try await workspace.auditLog(of: "h").map(\.action)
+        #expect(actions.suffix(3) == ["item.withdraw", "categorize", "item.restore"])
+    }
+
+    @Test("A panelist with statements leaves only with --reassign; the others close up; the log keeps them")
+    func panelRemove() async throws {
+        let temporary = try await TemporaryWorkspace()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        for name in ["Kim", "Lee", "Park"] { _ = try await workspace.addParticipant(to: "h", name: name) }
+        let statement = try #require(try await workspace.addStatement(to: "h", speaker: "Lee", text: "a remark").id)
+        await #expect(throws: StoreError.participantHasStatements(name: "Lee", statements: 1)) {
+            try await workspace.removeParticipant(from: "h", number: 2)
+        }
+        await #expect(throws: StoreError.reassignToSelf(position: 2)) {
+            try await workspace.removeParticipant(from: "h", number: 2, reassignTo: 2)
+        }
+        let removed = try await workspace.removeParticipant(from: "h", number: 2, reassignTo: 3)
+        #expect(removed.participant.name == "Lee" && removed.reassigned == 1)
+        #expect(try await workspace.item(statement).speaker == "Park")
+        let panel = try await workspace.panel("h").participants.map { "\($0.position) \($0.name)" }
+        #expect(panel == ["1 Kim", "2 Park"])
+        let log = try await workspace.auditLog(of: "h")
+        #expect(log.filter { $0.entity == "participant" }.map(\.action)
+                == ["participant.add", "participant.add", "participant.add", "participant.remove"],
+                "a removed participant's entries stay in the hearing's log")
+    }
+
+    @Test("Moving a panelist reorders the others; a second chair or a repeated name is a warning")
+    func panelEdit() async throws {
+        let temporary = try await TemporaryWorkspace()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        _ = try await workspace.addParticipant(to: "h", name: "Kim", role: .chair)
+        for name in ["Lee", "Park", "Choi"] { _ = try await workspace.addParticipant(to: "h", name: name) }
+        let moved = try await workspace.editParticipant(in: "h", number: 4, affiliation: "Busan", moveTo: 2)
+        #expect(moved.participant.position == 2 && moved.participant.affiliation == "Busan")
+        #expect(try await workspace.panel("h").participants.map(\.name) == ["Kim", "Choi", "Lee", "Park"])
+        _ = try await workspace.editParticipant(in: "h", number: 2, moveTo: 9)
+        #expect(try await workspace.panel("h").participants.map(\.name) == ["Kim", "Lee", "Park", "Choi"])
+        #expect(moved.warnings.isEmpty)
+        let chairs = try await workspace.editParticipant(in: "h", number: 3, name: "Lee", role: .chair)
+        #expect(chairs.warnings.map(String.init(describing:)) == [
+            "The panel has 2 chairs: number 1 Kim, number 3 Lee.",
+            "2 people on the panel are called Lee (number 2 Lee, number 3 Lee); pick them by number, or tell them apart by name.",
+        ])
+        await #expect(throws: StoreError.noParticipantAt(position: 7, hearing: "h")) {
+            try await workspace.editParticipant(in: "h", number: 7, name: "X")
+        }
+    }
+}
