@@ -22,6 +22,8 @@ struct Record: AsyncParsableCommand {
     /// How to type during live entry; shown by --help and by /help.
     static let liveHelp = """
         At a terminal, each line is stored the moment you press Enter, so closing the terminal loses at most the line being typed.
+        A line can be of any length; ←/→, Home/End, Backspace/Delete and ↑/↓ (earlier lines) edit it, and a pasted
+        text of several lines stays one remark. Ctrl-D on an empty line or Ctrl-C finishes.
           2: Data hubs need standards.   remark by panelist 2, now the current speaker
           nam: 표준이 중요합니다         the same, picking the speaker by name
           And processing services.       no label: the current speaker again
@@ -67,11 +69,20 @@ struct Record: AsyncParsableCommand {
         print("Recording panel remarks for \(hearing.slug): \(hearing.title)")
         print("Each line is saved when you press Enter. Type /help for how to pick speakers, /quit or Ctrl-D to finish.\n")
         print(PanelCommand.table(panel) + "\n")
+        let editor = LineEditor()
         reading: while true {
             let current = await recording.currentSpeaker.map { "\($0.position) \($0.name)" } ?? "choose a speaker: /NUMBER"
-            print("[\(current)] › ", terminator: "")
-            fflush(nil)
-            guard let line = readLine(strippingNewline: true) else { print(""); break }
+            let prompt = "[\(Text.displayable(current))] › "
+            let line: String
+            if let editor {
+                guard case .line(let typed) = editor.read(prompt: prompt) else { break }
+                line = typed
+            } else {
+                print(prompt, terminator: "")
+                fflush(nil)
+                guard let typed = readLine(strippingNewline: true) else { print(""); break }
+                line = typed
+            }
             switch await recording.enter(line) {
             case .saved(let item, let notice):
                 print("  saved #\(item.speakingOrder ?? 0) \(item.speaker ?? "")")
