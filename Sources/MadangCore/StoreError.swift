@@ -7,6 +7,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notMadangDatabase(path: String, reason: String)
     /// A newer version of Madang has changed the file.
     case newerSchema(path: String)
+    /// The file can be read but not changed: it, its folder or the disk is read-only.
+    case readOnly(path: String)
+    /// The file is read-only and was written by an older Madang, so it cannot be brought up to date.
+    case readOnlyOutdated(path: String)
+    /// The file cannot be opened or created; `reason` says why, as the system put it.
+    case cannotOpen(path: String, reason: String)
+    /// Another program kept the file locked for longer than a write waits.
+    case busy(path: String, seconds: Int)
+    /// The disk that holds the file is full; the change was not made.
+    case diskFull(path: String)
     /// No hearing has this slug; `existing` lists those that do exist.
     case unknownHearing(slug: String, existing: [String])
     case duplicateHearing(slug: String)
@@ -43,6 +53,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) is not a Madang database (\(reason))."
         case .newerSchema(let path):
             return "\(path) was written by a newer version of Madang."
+        case .readOnly(let path):
+            return "\(path) can be read but not changed: the file, its folder or its disk is read-only; nothing was changed."
+        case .readOnlyOutdated(let path):
+            return "\(path) was written by an older version of Madang and must be brought up to date, "
+                + "but the file, its folder or its disk is read-only."
+        case .cannotOpen(let path, let reason):
+            return "Cannot open \(path): \(reason)."
+        case .busy(let path, let seconds):
+            return "\(path) stayed locked by another program for \(seconds) seconds; nothing was changed."
+        case .diskFull(let path):
+            return "The disk that holds \(path) is full; nothing was changed."
         case .unknownHearing(let slug, let existing):
             let list = existing.isEmpty ? "There are no hearings yet." : "Known hearings: \(existing.joined(separator: ", "))."
             return "No hearing is called '\(slug)'. \(list)"

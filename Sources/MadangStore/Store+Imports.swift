@@ -19,7 +19,7 @@ extension Store {
         filing classify: (@Sendable ([Item]) throws -> [[Tag]])? = nil,
         rows: (inout ItemInserter) throws -> ImportBatchCounts
     ) throws -> (batch: ImportBatch, kept: Bool) {
-        try pool.writeWithoutTransaction { db in
+        try writer { db in
             // A bigger page cache for the import's transaction: the fingerprint index
             // takes rows in hash order, and with the default 2 MB cache most inserts
             // wrote a page out (1M rows: 47 s → 43 s; peak memory stays under 64 MB).

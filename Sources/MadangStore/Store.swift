@@ -20,7 +20,11 @@ public struct Store: Sendable {
     public let path: String
     /// The name written in the audit log for every change made through this store.
     public let actor: String
-    let pool: DatabasePool
+    /// True when the file can only be read (it, its folder or its disk is read-only):
+    /// every read works, and every write throws ``StoreError/readOnly(path:)``.
+    public let isReadOnly: Bool
+    /// A pool of connections; one read-only connection for a read-only file.
+    let pool: any DatabaseWriter
 
     /// How long a write waits for another process's write to finish.
     static let busyTimeout: TimeInterval = 30
@@ -57,16 +61,40 @@ public struct Store: Sendable {
         }
         self.path = path
         self.actor = actor
+        isReadOnly = FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: path)
         // Processes opening the file at once take turns, so the first command after an
         // upgrade migrates it once and the others find it done.
         let turn = FolderLock(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         defer { turn.release() }
         do {
             try Store.checkIsMadang(path)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Store.migrate(pool, path: path)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notMadangDatabase(path: path, reason: "not an SQLite file")
+            if isReadOnly {
+                configuration.readonly = true
+                pool = try DatabaseQueue(path: path, configuration: configuration)
+            } else {
+                pool = try DatabasePool(path: path, configuration: configuration)
+            }
+            try Store.migrate(pool, path: path, readOnly: isReadOnly)
+        } catch let error as DatabaseError {
+            throw Store.translated(error, path: path)
+        }
+    }
+
+    /// A database error as a ``StoreError`` that says what happened to the file, where
+    /// one fits; other errors (a bug's, such as a failed constraint) as they are.
+    static func translated(_ error: DatabaseError, path: String) -> any Error {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: StoreError.notMadangDatabase(path: path, reason: "not an SQLite file")
+        case .SQLITE_READONLY: StoreError.readOnly(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: StoreError.busy(path: path, seconds: Int(Store.busyTimeout))
+        case .SQLITE_FULL: StoreError.diskFull(path: path)
+        case .SQLITE_CANTOPEN:
+            StoreError.cannotOpen(path: path, reason: FileManager.default.fileExists(
+                atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+                ? "the file or its folder cannot be read or written" : "its folder does not exist")
+        case .SQLITE_IOERR, .SQLITE_PERM, .SQLITE_AUTH:
+            StoreError.cannotOpen(path: path, reason: "the system refused to read or write it (\(error.message ?? "input/output error"))")
+        default: error
         }
     }
 
@@ -87,26 +115,29 @@ public struct Store: Sendable {
         if foreign { throw StoreError.notMadangDatabase(path: path, reason: "it holds tables of another program") }
     }
 
-    private init(path: String, actor: String, pool: DatabasePool) {
+    private init(path: String, actor: String, isReadOnly: Bool, pool: any DatabaseWriter) {
         self.path = path
         self.actor = actor
+        self.isReadOnly = isReadOnly
         self.pool = pool
     }
 
     /// The same store, with `actor` written in the audit log for the changes made
     /// through it: one open file can serve many people.
     public func acting(as actor: String) -> Store {
-        Store(path: path, actor: actor, pool: pool)
+        Store(path: path, actor: actor, isReadOnly: isReadOnly, pool: pool)
     }
 
-    private static func migrate(_ pool: DatabasePool, path: String) throws {
+    private static func migrate(_ pool: any DatabaseWriter, path: String, readOnly: Bool) throws {
         let migrator = Schema.migrator
         // Another program's file was refused before the pool opened it (checkIsMadang).
         let (complete, superseded) = try pool.read { db in
             (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
         }
         if superseded { throw StoreError.newerSchema(path: path) }
-        if !complete { try migrator.migrate(pool) }
+        if complete { return }
+        if readOnly { throw StoreError.readOnlyOutdated(path: path) }
+        try migrator.migrate(pool)
     }
 
     /// The names of the applied schema migrations, oldest first.
@@ -116,7 +147,7 @@ public struct Store: Sendable {
 
     /// Runs `body` in an immediate transaction: all of it is stored, or none.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
+        try writer { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)
@@ -126,8 +157,23 @@ public struct Store: Sendable {
         }
     }
 
+    /// Runs `body` on the writing connection, outside any transaction; a read-only file
+    /// refuses at once, and the file's own faults are told as ``StoreError``s.
+    func writer<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: path) }
+        do {
+            return try pool.writeWithoutTransaction(body)
+        } catch let error as DatabaseError {
+            throw Store.translated(error, path: path)
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw Store.translated(error, path: path)
+        }
     }
 
     /// Adds a line to the audit log, inside the caller's transaction.

@@ -23,6 +23,16 @@ enum Advice {
                 "Choose another file with --db PATH."
             case .newerSchema:
                 "Update madang to open it."
+            case .readOnly:
+                "To change it, work on a copy you can write to (cp it, then --db COPY), or ask its owner for write access."
+            case .readOnlyOutdated:
+                "Copy it somewhere you can write to and open the copy with --db COPY: this version brings it up to date."
+            case .cannotOpen:
+                "Check the path given with --db or MADANG_DB."
+            case .busy:
+                "Wait for the other command to finish, then run this one again."
+            case .diskFull:
+                "Free some space on that disk, then run the command again."
             case .unknownHearing(_, let existing) where existing.isEmpty:
                 "Add one with `madang hearing add SLUG --title TITLE`."
             case .duplicateHearing(let slug):

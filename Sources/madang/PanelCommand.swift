@@ -84,7 +84,7 @@ struct PanelCommand: AsyncParsableCommand {
                 theirs. The audit log keeps what was there before.
 
                 Examples:
-                  madang panel edit plan-4 2 --name "Nam Gwang-woo" --affiliation "Kyungsung University"
+                  madang panel edit plan-4 2 --affiliation "Kyungsung University"
                   madang panel edit plan-4 3 --role chair
                   madang panel edit plan-4 4 --order 1
                 """)

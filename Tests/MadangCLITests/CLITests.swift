@@ -68,9 +68,10 @@ struct CLITests {
         let items = try #require(try cli.json("items", "plan-4", "--json") as? [[String: Any]])
         #expect(items.count == 4)
         for (stored, listed) in zip(added, items) {
-            // The listing adds the goals each item is filed under: none yet.
+            // The listing adds the goals each item is filed under (none yet) and whether it is withdrawn.
             var listed = listed
             #expect((listed.removeValue(forKey: "goals") as? [Any])?.isEmpty == true)
+            #expect(listed.removeValue(forKey: "withdrawn") as? Bool == false)
             #expect(NSDictionary(dictionary: stored).isEqual(to: listed), "\(stored) != \(listed)")
         }
         #expect(items[0]["speaker"] as? String == "Nam Gwang-woo")

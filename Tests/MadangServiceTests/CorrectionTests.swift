@@ -133,3 +133,41 @@ struct CorrectionTests {
         }
     }
 }
+
+@Suite("A database that cannot be written")
+struct ReadOnlyTests {
+    /// Runs `chattr` on `path`: the immutable attribute makes a file read-only even for
+    /// root, as CI runs. False where the file system or the container does not allow it.
+    static func chattr(_ flag: String, _ path: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test("Listings, search, the digest and the log read it; a write says it is read-only and changes nothing")
+    func readOnly() async throws {
+        let temporary = try await TemporaryWorkspace()
+        defer { temporary.remove() }
+        _ = try await temporary.workspace.addComment(to: "h", text: "버스 노선을 늘려 주세요")
+        let path = temporary.folder.appendingPathComponent("madang.sqlite").path
+        guard ReadOnlyTests.chattr("+i", path) else {
+            print("Skipped: this file system cannot make \(path) immutable (chattr +i), so a read-only file cannot be made here.")
+            return
+        }
+        defer { _ = ReadOnlyTests.chattr("-i", path) }
+        let workspace = try await Workspace.open(at: path, actor: "reader")
+        #expect(try await workspace.items(of: "h").items.map(\.body) == ["버스 노선을 늘려 주세요"])
+        #expect(try await workspace.search("h", for: "버스").count == 1)
+        #expect(try await workspace.hearings().map(\.items) == [1])
+        #expect(try await workspace.digest("h").contains("# A hearing"))
+        #expect(try await workspace.auditLog(of: "h").count == 2)
+        await #expect(throws: StoreError.readOnly(path: path)) {
+            try await workspace.addComment(to: "h", text: "another")
+        }
+        await #expect(throws: StoreError.readOnly(path: path)) { try await workspace.withdrawItem(1, reason: "x") }
+    }
+}
