@@ -10,12 +10,14 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// A record grew past the size limit, in bytes.
     case recordTooLarge(line: Int, limit: Int)
+    /// A carriage return alone inside an unquoted field of a file whose lines end with LF or CRLF.
+    case bareCarriageReturn(line: Int, column: Int)
 
     /// The line the problem is on.
     public var line: Int? {
         switch self {
         case .unexpectedAfterQuote(let line, _, _), .unterminatedQuote(let line, _), .invalidByte(let line, _, _),
-             .recordTooLarge(let line, _): line
+             .recordTooLarge(let line, _), .bareCarriageReturn(let line, _): line
         case .unreadable: nil
         }
     }
@@ -23,7 +25,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The column the problem is in, where there is one.
     public var column: Int? {
         switch self {
-        case .unexpectedAfterQuote(_, let column, _), .unterminatedQuote(_, let column): column
+        case .unexpectedAfterQuote(_, let column, _), .unterminatedQuote(_, let column), .bareCarriageReturn(_, let column): column
         case .invalidByte, .unreadable, .recordTooLarge: nil
         }
     }
@@ -39,6 +41,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             "byte \(byteOffset) is not valid \(encoding)"
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
+        case .bareCarriageReturn:
+            "a carriage return (CR) stands alone inside a field, though the file's lines end with LF or CRLF; "
+                + "quote the field if the line break is meant, or remove the CR"
         case .recordTooLarge(_, let limit):
             "the record starting here is larger than \(limit >> 20) MiB (a quote that never closes, or a file that is not CSV?)"
         }
@@ -46,7 +51,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unexpectedAfterQuote(let line, let column, _), .unterminatedQuote(let line, let column):
+        case .unexpectedAfterQuote(let line, let column, _), .unterminatedQuote(let line, let column),
+             .bareCarriageReturn(let line, let column):
             "line \(line), column \(column): \(message)"
         case .invalidByte(let line, _, _), .recordTooLarge(let line, _):
             "line \(line): \(message)"

@@ -6,7 +6,10 @@ import MadangCore
 /// - Fields are separated by the dialect's delimiter and may be quoted; a doubled
 ///   quote inside a quoted field is one quote; quoted fields may hold delimiters
 ///   and line breaks.
-/// - Records end at LF, CRLF or a lone CR. Blank lines give no record.
+/// - Records end at LF, CRLF or a lone CR. Blank lines give no record. Once a record
+///   has ended with LF or CRLF, a lone CR inside an unquoted field is not taken for the
+///   end of a record (which would make a row of the field's second half): the field keeps
+///   it and the record is marked with ``CSVError/bareCarriageReturn(line:column:)``.
 /// - A quote inside an unquoted field is kept as text (`5" screen`).
 /// - Strict mode reports text after a closing quote (on the record, see
 ///   ``CSVRecord/problem``) and an unterminated quoted field (thrown by ``finish(_:)``).
@@ -30,6 +33,10 @@ public struct CSVReader: Sendable {
     private var line = 1
     private var column = 1
     private var previousWasCR = false
+    /// Set once a record has ended with LF or CRLF: a lone CR is then text, not a line end.
+    private var endsWithLF = false
+    /// A CR seen inside an unquoted field, not yet known to be CRLF or a lone CR, and where it was.
+    private var pendingCR: (line: Int, column: Int)?
     private var recordLine = 1
     private var quoteStart = (line: 1, column: 1)
 
@@ -49,6 +56,21 @@ public struct CSVReader: Sendable {
         let delimiter = dialect.delimiter, quote = dialect.quote
         let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         for byte in bytes {
+            if let place = pendingCR {
+                pendingCR = nil
+                if byte == lf {
+                    endsWithLF = true
+                    try endRecord(onRecord)
+                    advance(over: byte)
+                    continue
+                }
+                if endsWithLF {
+                    field.append(cr)
+                    if problem == nil { problem = .bareCarriageReturn(line: place.line, column: place.column) }
+                } else {
+                    try endRecord(onRecord)
+                }
+            }
             // A LF right after a CR that ended a record, or a blank line, belongs to that CR.
             if previousWasCR, byte == lf, state == .recordStart {
                 previousWasCR = false
@@ -66,7 +88,10 @@ public struct CSVReader: Sendable {
                 if byte == delimiter {
                     ends.append(field.count)
                     state = .fieldStart
-                } else if byte == lf || byte == cr {
+                } else if byte == cr {
+                    pendingCR = (line, column)
+                } else if byte == lf {
+                    endsWithLF = true
                     try endRecord(onRecord)
                 } else {
                     field.append(byte)
@@ -85,6 +110,7 @@ public struct CSVReader: Sendable {
                     ends.append(field.count)
                     state = .fieldStart
                 } else if byte == lf || byte == cr {
+                    if byte == lf { endsWithLF = true }
                     try endRecord(onRecord)
                 } else {
                     if dialect.strict, problem == nil {
@@ -105,6 +131,7 @@ public struct CSVReader: Sendable {
         if state == .quoted, dialect.strict {
             throw CSVError.unterminatedQuote(line: quoteStart.line, column: quoteStart.column)
         }
+        pendingCR = nil
         if state != .recordStart { try endRecord(onRecord) }
     }
 
@@ -117,6 +144,7 @@ public struct CSVReader: Sendable {
         } else if byte == delimiter {
             ends.append(field.count)
         } else if byte == 0x0A || byte == 0x0D {
+            if byte == 0x0A { endsWithLF = true }
             try endRecord(onRecord)
         } else {
             field.append(byte)

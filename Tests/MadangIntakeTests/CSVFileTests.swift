@@ -153,6 +153,31 @@ struct CSVFileTests {
         #expect(throws: CSVError.unterminatedQuote(line: 3, column: 5)) { try file.read { _ in } }
     }
 
+    @Test("A lone CR inside an unquoted field of an LF or CRLF file is reported, not made a row; a CR-only file still reads")
+    func bareCarriageReturn() throws {
+        func read(_ text: String, chunk: Int) -> [String] {
+            let bytes = Array(text.utf8)
+            var reader = CSVReader(dialect: CSVDialect())
+            var out: [String] = []
+            func record(_ record: CSVRecord) {
+                out.append("\(record.line) \(record.fields.joined(separator: "|"))" + (record.problem.map { " ! \($0)" } ?? ""))
+            }
+            for start in stride(from: 0, to: bytes.count, by: chunk) {
+                Array(bytes[start..<min(bytes.count, start + chunk)]).withUnsafeBufferPointer { reader.consume($0, record) }
+            }
+            try? reader.finish(record)
+            return out
+        }
+        for chunk in [1, 2, 100] {
+            let crlf = read("name,opinion\r\n홍길동,버스\r노선을 늘려 주세요\r\n김,좋아요\r\n", chunk: chunk)
+            #expect(crlf.count == 3, "chunk \(chunk): \(crlf)")
+            #expect(crlf[1].hasPrefix("2 홍길동|버스\r노선을 늘려 주세요 ! line 2, column 7: a carriage return (CR) stands alone"))
+            #expect(crlf[2] == "4 김|좋아요")
+            #expect(read("name,opinion\n홍,a\rb\n", chunk: chunk).count == 2)
+            #expect(read("name,opinion\r홍,a\r김,b\r", chunk: chunk) == ["1 name|opinion", "2 홍|a", "3 김|b"])
+        }
+    }
+
     @Test("Any chunking of the input gives the same records and line numbers")
     func chunkBoundaries() throws {
         let text = Array("h1,h2\r\n\"다,\"\"섯\"\"\r\n줄\",x\r\n\r\ny,\"\"\rz,w\n".utf8)
