@@ -17,6 +17,21 @@ extension Workspace {
         }
     }
 
+    /// Whether the hearing's filing is current: its learned model, if any, and how many
+    /// decisions people made after it was trained (which `categorize` would learn from).
+    public func filingState(_ slug: String) async throws -> FilingState {
+        try await run { store in
+            let hearingID = try store.hearing(slug: slug).id ?? 0
+            let goals = try store.goals(hearingID: hearingID).count
+            guard let model = try store.model(hearingID: hearingID) else {
+                return FilingState(goals: goals, modelVersion: nil, modelTrainedAt: nil, decisionsSinceModel: 0)
+            }
+            return FilingState(
+                goals: goals, modelVersion: model.version, modelTrainedAt: model.trainedAt,
+                decisionsSinceModel: try store.personDecisions(hearingID: hearingID, after: model.trainedAt))
+        }
+    }
+
     /// The data a digest template receives for the hearing.
     public func digestContext(_ slug: String, citizens: CitizenStyle = .numbers) async throws -> DigestContext {
         try await run { store in try DigestBuilder.context(store: store, slug: slug, options: DigestOptions(citizens: citizens)) }
@@ -64,4 +79,15 @@ public struct DemoResult: Sendable {
     public var hearings: [Hearing]
     /// The digest files written: Markdown, HTML and plain text.
     public var digests: [URL]
+}
+
+/// How current a hearing's filing is. Items are filed as they arrive, by the rules and
+/// the model as stored; the model learns people's decisions only when categorizing runs.
+public struct FilingState: Hashable, Sendable {
+    /// How many goals the hearing has.
+    public var goals: Int
+    public var modelVersion: Int?
+    public var modelTrainedAt: Date?
+    /// People's tags and untags made after the model was trained.
+    public var decisionsSinceModel: Int
 }

@@ -325,6 +325,17 @@ extension Store {
                 terms: terms.terms, excludes: terms.excludes))
         }
     }
+
+    /// How many decisions people made on the hearing's items after `date`: what a model
+    /// trained then has not learned.
+    public func personDecisions(hearingID: Int64, after date: Date) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM tag JOIN policyGoal ON policyGoal.id = tag.goalId
+                WHERE policyGoal.hearingId = ? AND tag.source = 'person' AND tag.taggedAt > ?
+                """, arguments: [hearingID, Timestamp.string(date)]) ?? 0
+        }
+    }
 }
 
 /// How a goal's terms are kept in its `terms` column.
@@ -343,4 +354,5 @@ extension Tag {
             score: row["score"], evidence: (try? JSONDecoder().decode([String].self, from: Data(evidence.utf8))) ?? [],
             taggedBy: row["taggedBy"], taggedAt: Timestamp.date(row["taggedAt"]) ?? Date(timeIntervalSince1970: 0))
     }
+
 }

@@ -64,6 +64,11 @@ struct DigestCommand: AsyncParsableCommand {
         } else {
             try await workspace.digest(hearing, DigestRequest(format: chosenFormat, templateFile: template, citizens: citizens))
         }
+        let filing = try await workspace.filingState(hearing)
+        if filing.decisionsSinceModel > 0, let version = filing.modelVersion {
+            Console.error("Note: \(Count.of(filing.decisionsSinceModel, "decision")) by people came after the learned model "
+                + "(version \(version)) was trained; `madang categorize \(hearing)` learns from them and files the items again.")
+        }
         guard let output, output != "-" else { return try Console.writeOut(Data(text.utf8)) }
         try OutputFile.write(text, to: output)
         print("Wrote \(output).")

@@ -39,6 +39,25 @@ struct CorrectionTests {
         #expect(try await workspace.item(item).body == "open the data, please")
     }
 
+    @Test("The filing state counts people's decisions made after the model was trained")
+    func staleModel() async throws {
+        let temporary = try await CorrectionTests.withGoals()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        var ids: [Int64] = []
+        for index in 0..<8 {
+            ids.append(try #require(try await workspace.addComment(to: "h", text: "opinion number \(index)").id))
+        }
+        for (index, id) in ids.enumerated() { try await workspace.decide(item: id, goal: index % 2 == 0 ? "T" : "D", tagged: true) }
+        #expect(try await workspace.filingState("h").modelVersion == nil)
+        _ = try await workspace.categorize("h")
+        let trained = try await workspace.filingState("h")
+        #expect(trained.modelVersion == 1 && trained.decisionsSinceModel == 0)
+        try await workspace.decide(item: ids[0], goal: "D", tagged: true)
+        try await workspace.decide(item: ids[1], goal: "D", tagged: false)
+        #expect(try await workspace.filingState("h").decisionsSinceModel == 2)
+    }
+
     @Test("A statement's speaker is corrected by number or name")
     func speaker() async throws {
         let temporary = try await TemporaryWorkspace()
