@@ -59,8 +59,10 @@ public struct Categorizer: Sendable {
             scoring.forEachCounted(for: found.goal) { evidence.append(rules.describe(hits[$0], in: folded)) }
             body(Proposal(goalCode: rules.goals[found.goal].code, source: .rule, score: found.score, evidence: evidence))
         }
-        // The model only fills gaps: it speaks where the rules found no goal.
-        if scoring.goals.isEmpty, let model, let best = model.scores(text()).first, best.score > 0,
+        // The model only fills gaps: it speaks where the rules found no goal, and only
+        // above the score its cross-validation chose.
+        if scoring.goals.isEmpty, let model, model.threshold?.score != nil || model.threshold == nil,
+           let best = model.scores(text()).first, model.files(at: best.score),
            rules.goals.contains(where: { $0.code == best.label }) {
             body(Proposal(goalCode: best.label, source: .model, score: Double(best.score),
                           evidence: ["model v\(modelVersion ?? 0), score \(String(format: "%.2f", best.score))"]))

@@ -46,6 +46,15 @@ public struct Evaluation: Sendable {
     /// label's examples are shuffled (seeded) and dealt round-robin into `k` folds;
     /// each fold is predicted by a model trained on the others.
     public static func crossValidate(texts: [String], labels: [String], folds k: Int, seed: UInt64 = 42) -> Evaluation {
+        let predicted = outOfFold(texts: texts, labels: labels, folds: k, seed: seed).map(\.label)
+        return Evaluation(truth: labels, predicted: predicted)
+    }
+
+    /// For every example, the best label and its score from a model that did not see it:
+    /// stratified `k`-fold cross-validation, as ``crossValidate(texts:labels:folds:seed:)``.
+    public static func outOfFold(
+        texts: [String], labels: [String], folds k: Int, seed: UInt64 = 42
+    ) -> [(label: String, score: Float)] {
         precondition(k >= 2, "at least two folds")
         var fold = Array(repeating: 0, count: texts.count)
         var random = SplitMix64(seed: seed)
@@ -58,12 +67,15 @@ public struct Evaluation: Sendable {
                 next += 1
             }
         }
-        var predicted = Array(repeating: "", count: texts.count)
+        var best = Array(repeating: (label: "", score: -Float.greatestFiniteMagnitude), count: texts.count)
         for f in 0..<k {
             let train = texts.indices.filter { fold[$0] != f }
+            guard !train.isEmpty else { continue }
             let model = LinearModel(texts: train.map { texts[$0] }, labels: train.map { labels[$0] }, seed: seed)
-            for i in texts.indices where fold[i] == f { predicted[i] = model.predict(texts[i]) }
+            for i in texts.indices where fold[i] == f {
+                if let top = model.scores(texts[i]).first { best[i] = top }
+            }
         }
-        return Evaluation(truth: labels, predicted: predicted)
+        return best
     }
 }

@@ -19,6 +19,9 @@ public struct LinearModel: Codable, Sendable {
     private let weights: [[Float]]
     /// How many examples it learned from.
     public let trainingSize: Int
+    /// The score its best goal must reach to file an item; nil for a model stored before
+    /// thresholds were chosen, which files at any positive score.
+    public var threshold: ModelThreshold?
 
     /// Learns from texts and their labels.
     ///
@@ -44,6 +47,14 @@ public struct LinearModel: Codable, Sendable {
         return zip(labels, weights).map { label, w in
             (label, zip(vector.indices, vector.values).reduce(0) { $0 + w[Int($1.0)] * $1.1 })
         }.sorted { $0.score > $1.score }
+    }
+
+    /// Whether a best score this high is enough to file an item: at or above the chosen
+    /// threshold, or (for a model without one) on the label's side of its boundary.
+    public func files(at score: Float) -> Bool {
+        guard let threshold else { return score > 0 }
+        guard let minimum = threshold.score else { return false }
+        return score >= minimum
     }
 
     /// The best label for `text`.

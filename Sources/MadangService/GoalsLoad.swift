@@ -45,6 +45,31 @@ public struct CategorizeResult: Sendable {
         public var trainingSize: Int
         /// True when it was trained in this run, false when kept from an earlier one.
         public var trainedNow: Bool
+        /// How cross-validation set its threshold; nil for a model stored before
+        /// thresholds were chosen (it files at any positive score).
+        public var threshold: Threshold?
+
+        /// The score the model's best goal must reach to file an item, chosen by
+        /// cross-validation on what it learned from.
+        public struct Threshold: Hashable, Sendable {
+            /// Nil when no score gave the precision asked for: the model files nothing.
+            public var score: Float?
+            /// The held-out precision at that score (the best seen, when there is no score).
+            public var precision: Double
+            /// The share of held-out examples scored that high.
+            public var coverage: Double
+            /// The precision asked for.
+            public var target: Double
+        }
+
+        init(version: Int, trainingSize: Int, trainedNow: Bool, threshold: ModelThreshold?) {
+            self.version = version
+            self.trainingSize = trainingSize
+            self.trainedNow = trainedNow
+            self.threshold = threshold.map {
+                Threshold(score: $0.score, precision: $0.precision, coverage: $0.coverage, target: $0.target)
+            }
+        }
     }
 
     /// Items read.

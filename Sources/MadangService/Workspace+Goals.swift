@@ -96,8 +96,10 @@ extension Workspace {
         store: Store, hearingID: Int64, goals: [PolicyGoal]
     ) throws -> (Categorizer, CategorizeResult.Model?) {
         guard let stored = try store.model(hearingID: hearingID) else { return (Categorizer(goals: goals), nil) }
-        return (Categorizer(goals: goals, model: try Categorizer.decode(stored.data), modelVersion: stored.version),
-                CategorizeResult.Model(version: stored.version, trainingSize: stored.trainingSize, trainedNow: false))
+        let model = try Categorizer.decode(stored.data)
+        return (Categorizer(goals: goals, model: model, modelVersion: stored.version),
+                CategorizeResult.Model(version: stored.version, trainingSize: stored.trainingSize, trainedNow: false,
+                                       threshold: model.threshold))
     }
 
     /// The categorizer for a hearing: its rules, and the model trained now, kept from
@@ -119,11 +121,13 @@ extension Workspace {
         let previous = try store.model(hearingID: hearingID)
         switch Categorizer.plan(texts: texts, goalCodes: labels, stored: (previous != nil, previous?.trainingDigest)) {
         case .train(let digest):
-            let trained = LinearModel(texts: texts, labels: labels)
+            var trained = LinearModel(texts: texts, labels: labels)
+            trained.threshold = ModelThreshold.crossValidated(texts: texts, labels: labels)
             let version = try store.saveModel(hearingID: hearingID, data: try Categorizer.encode(trained),
                                               trainingSize: trained.trainingSize, trainingDigest: digest)
             return (Categorizer(goals: goals, model: trained, modelVersion: version),
-                    CategorizeResult.Model(version: version, trainingSize: trained.trainingSize, trainedNow: true))
+                    CategorizeResult.Model(version: version, trainingSize: trained.trainingSize, trainedNow: true,
+                                           threshold: trained.threshold))
         case .useStored:
             return try storedCategorizer(store: store, hearingID: hearing.id ?? 0, goals: goals)
         case .none:

@@ -57,6 +57,17 @@ struct CategorizeCommand: AsyncParsableCommand {
                 : "\n\(changed) tag\(changed == 1 ? "" : "s") new, changed or taken off: only \(changed == 1 ? "it was" : "these were") written.")
         if let model = result.model {
             text += "\nModel v\(model.version), \(model.trainedNow ? "trained now" : "trained earlier") on \(Count.of(model.trainingSize, "labelled text"))."
+            if let threshold = model.threshold {
+                let percent = { (share: Double) in share.formatted(.percent.precision(.fractionLength(0))) }
+                if let score = threshold.score {
+                    text += " It files an item the rules left unfiled only at a score of \(score.formatted(.number.precision(.fractionLength(2)))) "
+                        + "or more: there, cross-validation gave a precision of \(percent(threshold.precision)) "
+                        + "on \(percent(threshold.coverage)) of what it learned from."
+                } else {
+                    text += " It files nothing: at no score did cross-validation give the precision asked for "
+                        + "(\(percent(threshold.target)); the best was \(percent(threshold.precision))). More tags by people help."
+                }
+            }
         } else {
             text += "\nNo model yet: it learns once people have tagged \(CategorizeResult.trainingThreshold) items under two goals or more (madang tag), or from --train FILE."
         }

@@ -68,6 +68,15 @@ struct LearningTests {
         #expect(Categorizer.plan(texts: texts, goalCodes: Array(repeating: "G1", count: 6), stored: (true, nil)) == .useStored)
     }
 
+    @Test("Korean petition titles, 17 topics the model learns poorly: its threshold is set high or it files nothing",
+          .enabled(if: FileManager.default.fileExists(atPath: LearningTests.petitions), "../shared/testdata is absent"))
+    func petitionThreshold() throws {
+        let data = try LabeledData(path: LearningTests.petitions)
+        let threshold = ModelThreshold.crossValidated(texts: data.texts, labels: data.labels)
+        print("petitions: threshold \(String(describing: threshold.score)), precision \(threshold.precision), coverage \(threshold.coverage)")
+        #expect(threshold.score == nil || threshold.precision >= ModelThreshold.targetPrecision)
+    }
+
     @Test("Korean petition titles: 5-fold macro-F1 reaches the published linear-SVM figure (0.18)",
           .enabled(if: FileManager.default.fileExists(atPath: LearningTests.petitions), "../shared/testdata is absent"))
     func koreanPetitions() throws {
@@ -78,6 +87,56 @@ struct LearningTests {
         #expect(evaluation.labels.count == 17)
         #expect(evaluation.macroF1 >= 0.18, "macro-F1 \(evaluation.macroF1)")
     }
+
+    @Test("A threshold chosen by cross-validation holds its precision on texts it never saw (US bill titles)",
+          .enabled(if: FileManager.default.fileExists(atPath: LearningTests.bills), "../shared/testdata is absent"))
+    func thresholdHoldsOnNewTexts() throws {
+        let data = try LabeledData(path: LearningTests.bills, textColumn: "text", labelColumn: "major_topic_name")
+        // 600 titles to learn from and 600 others to check on keep the test short in a debug build.
+        let half = 600
+        let (texts, labels) = (Array(data.texts[..<half]), Array(data.labels[..<half]))
+        var model = LinearModel(texts: texts, labels: labels)
+        let threshold = ModelThreshold.crossValidated(texts: texts, labels: labels)
+        model.threshold = threshold
+        let score = try #require(threshold.score, "no threshold reached \(threshold.target): best \(threshold.precision)")
+        #expect(threshold.precision >= ModelThreshold.targetPrecision)
+        var filed = 0, right = 0, positive = 0, positiveRight = 0
+        for (text, label) in zip(data.texts[half..<(2 * half)], data.labels[half..<(2 * half)]) {
+            guard let best = model.scores(text).first else { continue }
+            if best.score > 0 {
+                positive += 1
+                if best.label == label { positiveRight += 1 }
+            }
+            if model.files(at: best.score) {
+                filed += 1
+                if best.label == label { right += 1 }
+            }
+        }
+        let precision = Double(right) / Double(max(1, filed))
+        let before = Double(positiveRight) / Double(max(1, positive))
+        print("bills: threshold \(score), cross-validated precision \(threshold.precision) on \(threshold.coverage) of training; "
+              + "new texts: \(filed) of \(half) filed, precision \(precision) (any positive score: \(before) on \(positive))")
+        #expect(precision >= 0.75, "precision on new texts \(precision)")
+        #expect(filed > 0)
+    }
+
+    @Test("On labels it cannot learn, the model files nothing rather than guess",
+          .enabled(if: FileManager.default.fileExists(atPath: LearningTests.bills), "../shared/testdata is absent"))
+    func noThresholdOnNoise() throws {
+        let data = try LabeledData(path: LearningTests.bills, textColumn: "text", labelColumn: "major_topic_name")
+        // The same titles with their labels dealt out in a fixed rotation: no word predicts them.
+        let texts = Array(data.texts.prefix(300))
+        let labels = texts.indices.map { "L\($0 % 7)" }
+        let threshold = ModelThreshold.crossValidated(texts: texts, labels: labels)
+        #expect(threshold.score == nil, "threshold \(String(describing: threshold.score)) at precision \(threshold.precision)")
+        var model = LinearModel(texts: texts, labels: labels)
+        model.threshold = threshold
+        #expect(texts.allSatisfy { !model.files(at: model.scores($0).first?.score ?? 0) })
+    }
+
+    static let bills = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/testdata/policy-topics/cap_us_congress_bills_sample.csv").path
 
     static let petitions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
