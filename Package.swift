@@ -50,6 +50,8 @@ let package = Package(
         ),
         // The README's "Using Madang from Swift" program, built and run by the service tests.
         .executableTarget(name: "madang-example", dependencies: ["MadangCore", "MadangService"], path: "examples/Swift"),
+        // Scores the masking of personal data on a labelled set (scripts/masking-score).
+        .executableTarget(name: "masking-score", dependencies: ["MadangDigest"]),
         .testTarget(name: "MadangCoreTests", dependencies: ["MadangCore"]),
         .testTarget(name: "MadangStoreTests", dependencies: ["MadangStore", "MadangCore"]),
         .testTarget(name: "MadangIntakeTests", dependencies: ["MadangIntake", "MadangCore"]),

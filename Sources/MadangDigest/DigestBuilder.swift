@@ -157,8 +157,11 @@ public enum DigestBuilder {
             (redaction.emails, "e-mail address", "e-mail addresses"),
             (redaction.phones, "phone number", nil),
             (redaction.residentNumbers, "resident registration number", nil),
+            (redaction.cards, "card number", nil),
+            (redaction.accounts, "bank account number", nil),
         ].filter { $0.0 > 0 }.map { counted($0.0, $0.1, plural: $0.2) }
         return .init(emails: redaction.emails, phones: redaction.phones, residentNumbers: redaction.residentNumbers,
+                     cards: redaction.cards, accounts: redaction.accounts,
                      total: redaction.total, hasAny: redaction.total > 0,
                      summary: parts.isEmpty ? "nothing" : parts.joined(separator: ", "))
     }

@@ -131,6 +131,8 @@ public struct DigestContext: Codable, Sendable {
         public var emails: Int
         public var phones: Int
         public var residentNumbers: Int
+        public var cards: Int
+        public var accounts: Int
         public var total: Int
         public var hasAny: Bool
         /// "2 e-mail addresses, 1 phone number", or "nothing".

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import MadangCore
 @testable import MadangDigest
@@ -39,6 +40,27 @@ struct RedactionTests {
         #expect(redaction.residentNumbers == 1)
         #expect(redaction.emails == 2)
         #expect(masked("@mention and a@b and user@localhost").1.total == 0)
+    }
+
+    @Test("The labelled set of personal data and look-alikes: recall at least 0.95, no look-alike masked")
+    func labelledSet() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/masking-cases.tsv")
+        let cases = try MaskingScore.cases(in: try String(contentsOf: file, encoding: .utf8))
+        #expect(cases.count > 150)
+        let score = MaskingScore(cases)
+        #expect(score.recall >= 0.95, "\(score.report)")
+        #expect(score.falsePositives.isEmpty, "\(score.report)")
+        #expect(Set(cases.map(\.kind)) == ["phone", "rrn", "email", "card", "account", "none"])
+    }
+
+    @Test("What is around a masked number stays as written; what is inside it goes whole")
+    func normalizedMatching() {
+        #expect(masked("번호 ０１０－１２３４－５６７８ 입니다").0 == "번호 \(Redaction.phoneMask) 입니다")
+        #expect(masked("번호 010-12\u{200B}34-5678, ＡＢＣ").0 == "번호 \(Redaction.phoneMask), ＡＢＣ")
+        #expect(masked("카드 4111-1111-1111-1111 결제").0 == "카드 \(Redaction.cardMask) 결제", "not a phone number and its tail")
+        #expect(masked("연락처(010-3333-4444), (0212345678)").0 == "연락처(\(Redaction.phoneMask)), (\(Redaction.phoneMask))")
+        #expect(masked("ㅋㅋㅋ 좋아요").0 == "ㅋㅋㅋ 좋아요", "compatibility jamo are not folded in what is printed")
     }
 
     @Test("Several kinds in one text are each counted")
