@@ -31,13 +31,20 @@ public struct Workspace: Sendable {
     /// Opens an existing database, bringing an older schema up to date.
     ///
     /// - Throws: ``StoreError/noDatabase(path:)`` when there is no file at `path`.
-    public static func open(at path: String, actor: String) async throws -> Workspace {
-        try await Workspace.blocking { Workspace(store: try Store.open(at: path, actor: actor)) }
+    ///
+    /// A write waits as long as another process's write holds the file (up to ten minutes);
+    /// `onWaiting` is called when one has waited a second, so a front end can say so.
+    public static func open(
+        at path: String, actor: String, onWaiting: @escaping @Sendable () -> Void = {}
+    ) async throws -> Workspace {
+        try await Workspace.blocking { Workspace(store: try Store.open(at: path, actor: actor, onWaiting: onWaiting)) }
     }
 
     /// Opens the database at `path`, creating it when there is none.
-    public static func create(at path: String, actor: String) async throws -> Workspace {
-        try await Workspace.blocking { Workspace(store: try Store.create(at: path, actor: actor)) }
+    public static func create(
+        at path: String, actor: String, onWaiting: @escaping @Sendable () -> Void = {}
+    ) async throws -> Workspace {
+        try await Workspace.blocking { Workspace(store: try Store.create(at: path, actor: actor, onWaiting: onWaiting)) }
     }
 
     /// The same workspace, with `actor` written in the audit log for every change made

@@ -26,28 +26,43 @@ public struct Store: Sendable {
     /// A pool of connections; one read-only connection for a read-only file.
     let pool: any DatabaseWriter
 
-    /// How long a write waits for another process's write to finish.
-    static let busyTimeout: TimeInterval = 30
+    /// How long a write waits for another process's write to finish: longer than any
+    /// import or categorizing run takes, so a short write made meanwhile waits its turn
+    /// instead of failing.
+    static let busyTimeout: TimeInterval = 600
+    /// How long a write waits before `onWaiting` is called.
+    static let waitNotice: TimeInterval = 1
 
     /// Opens the database at `path`, creating the file if there is none, and brings
     /// its schema up to date.
-    public static func create(at path: String, actor: String) throws -> Store {
-        try Store(path: path, actor: actor, mustExist: false)
+    ///
+    /// - Parameter onWaiting: called when a write has waited a second for another
+    ///   process's write to finish (it goes on waiting), so a front end can say so.
+    public static func create(at path: String, actor: String, onWaiting: @escaping @Sendable () -> Void = {}) throws -> Store {
+        try Store(path: path, actor: actor, mustExist: false, onWaiting: onWaiting)
     }
 
     /// Opens an existing database, bringing an older schema up to date.
     ///
     /// - Throws: ``StoreError/noDatabase(path:)`` when there is no file at `path`.
-    public static func open(at path: String, actor: String) throws -> Store {
-        try Store(path: path, actor: actor, mustExist: true)
+    public static func open(at path: String, actor: String, onWaiting: @escaping @Sendable () -> Void = {}) throws -> Store {
+        try Store(path: path, actor: actor, mustExist: true, onWaiting: onWaiting)
     }
 
-    private init(path: String, actor: String, mustExist: Bool) throws {
+    private init(path: String, actor: String, mustExist: Bool, onWaiting: @escaping @Sendable () -> Void) throws {
         if mustExist, !FileManager.default.fileExists(atPath: path) {
             throw StoreError.noDatabase(path: path)
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Store.busyTimeout)
+        // SQLite calls this each time the lock it wants is held by another connection;
+        // it sleeps 10 ms a time, so the number of tries tells how long it has waited.
+        let step: TimeInterval = 0.01
+        configuration.busyMode = .callback { tries in
+            if tries == Int32(Store.waitNotice / step) { onWaiting() }
+            guard Double(tries) * step < Store.busyTimeout else { return false }
+            usleep(UInt32(step * 1_000_000))
+            return true
+        }
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             db.add(tokenizer: SearchIndexTokenizer.self)

@@ -55,6 +55,9 @@ final class Latch: @unchecked Sendable {
         return true
     }
 
+    /// True once the latch has opened.
+    var isOpen: Bool { lock.withLock { opened } }
+
     /// Waits for the latch without holding a thread of Swift's cooperative pool.
     func opened(seconds: Int = 60) async -> Bool {
         await withCheckedContinuation { continuation in

@@ -34,6 +34,28 @@ struct WorkspaceTests {
         #expect(try await workspace.items(of: "h").items.count == 2_001)
     }
 
+    @Test("A write from another connection waits for a long import, says it is waiting, and then succeeds")
+    func writerWaitsForWriter() async throws {
+        let temporary = try await TemporaryWorkspace()
+        defer { temporary.remove() }
+        let path = try temporary.comments(2_000)
+        let waiting = Latch(), inside = Latch()
+        let other = try await Workspace.open(
+            at: temporary.folder.appendingPathComponent("madang.sqlite").path, actor: "other", onWaiting: { waiting.open() })
+        let importing = Task {
+            try await temporary.workspace.importFile(ImportRequest(hearing: "h", source: .file(path: path), kind: .comment)) { progress in
+                // Holds the import's write transaction open until the other writer has waited.
+                if progress.rows >= 500, inside.open() { waiting.wait() }
+            }
+        }
+        #expect(await inside.opened(), "the import never reached its 500th row")
+        let comment = try await other.addComment(to: "h", text: "typed while the import ran")
+        #expect(waiting.isOpen, "the other writer never said it was waiting")
+        #expect(try await importing.value.imported == 2_000)
+        #expect(comment.id != nil)
+        #expect(try await other.items(of: "h").items.count == 2_001)
+    }
+
     @Test("Cancelling the task that imports stops it and keeps nothing")
     func cancelledImport() async throws {
         let temporary = try await TemporaryWorkspace()
