@@ -29,6 +29,10 @@ public enum TaxonomyFile {
     public static let maximumTerms = 5_000
     /// The most characters in one term: a term is a word or a phrase.
     public static let maximumTermLength = 100
+    /// The most characters in all terms together. The matcher's table holds a row for each
+    /// byte of them (about 500 bytes a Hangul syllable, 170 an ASCII letter); at this limit it
+    /// stays near 80 MB. A plan's taxonomy holds a few thousand.
+    public static let maximumTermCharacters = 50_000
 
     /// Loads `path`, by its extension: `.yaml`/`.yml` or `.csv`.
     public static func load(path: String) throws(TaxonomyError) -> [PolicyGoal] {
@@ -201,8 +205,15 @@ public enum TaxonomyFile {
         guard terms <= maximumTerms else {
             throw TaxonomyError(file: file, "more than \(maximumTerms) terms in all; keep the words that signal each goal best")
         }
-        if let long = goals.flatMap({ $0.terms.map(\.text) + $0.excludes.map(\.text) }).first(where: { $0.count > maximumTermLength }) {
+        let texts = goals.flatMap { $0.terms.map(\.text) + $0.excludes.map(\.text) }
+        if let long = texts.first(where: { $0.count > maximumTermLength }) {
             throw TaxonomyError(file: file, "a term of \(long.count) characters; a term is a word or a phrase of at most \(maximumTermLength)")
+        }
+        let characters = texts.reduce(0) { $0 + $1.count }
+        guard characters <= maximumTermCharacters else {
+            throw TaxonomyError(
+                file: file, "the terms hold \(characters) characters in all, more than \(maximumTermCharacters); "
+                    + "keep the words that signal each goal best")
         }
         var seen = Set<String>()
         for goal in goals {

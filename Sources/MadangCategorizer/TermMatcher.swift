@@ -107,21 +107,6 @@ public struct TermMatcher: Sendable {
             termUTF8.append(Array(entry.term.utf8))
             longest = max(longest, skeleton.count)
         }
-        // The trie, with 0 meaning "no edge" (the root is never a child).
-        var trie: [[Int32]] = [Array(repeating: 0, count: 256)]
-        var own: [[Int32]] = [[]]
-        for (index, skeleton) in skeletons.enumerated() {
-            var state = 0
-            for byte in skeleton {
-                if trie[state][Int(byte)] == 0 {
-                    trie.append(Array(repeating: 0, count: 256))
-                    own.append([])
-                    trie[state][Int(byte)] = Int32(trie.count - 1)
-                }
-                state = Int(trie[state][Int(byte)])
-            }
-            own[state].append(Int32(index))
-        }
         for skeleton in skeletons {
             for byte in skeleton where byteClass[Int(byte)] == 0 {
                 byteClass[Int(byte)] = UInt8(classCount)
@@ -131,60 +116,114 @@ public struct TermMatcher: Sendable {
         let spaceClass = classCount
         classCount += 1
         for space in [0x20, 0x09, 0x0A, 0x0D] { byteClass[space] = UInt8(spaceClass) }
-        // Breadth first: each state's missing edges follow its failure state's.
-        let width = classCount
-        var next = [UInt32](repeating: 0, count: trie.count * width)
-        var failure = Array(repeating: 0, count: trie.count)
-        var queue: [Int] = []
-        for byte in 0..<256 where trie[0][byte] != 0 {
-            next[Int(byteClass[byte])] = UInt32(trie[0][byte])
-            queue.append(Int(trie[0][byte]))
+
+        // The trie, built from the skeletons in sorted order: each shares with the one
+        // before it exactly the path of their common prefix, so no lookup is needed and
+        // memory stays a few numbers a state (a row of 256 a state took gigabytes for a
+        // large taxonomy).
+        let order = skeletons.indices.sorted { skeletons[$0].lexicographicallyPrecedes(skeletons[$1]) }
+        var parent: [Int32] = [0], label: [UInt8] = [0]
+        var own: [[Int32]] = [[]]
+        var path: [Int32] = [0]  // the states along the previous skeleton, the root first
+        var previous: [UInt8] = []
+        for index in order {
+            let skeleton = skeletons[index]
+            var shared = 0
+            while shared < min(skeleton.count, previous.count) && skeleton[shared] == previous[shared] { shared += 1 }
+            path.removeSubrange((shared + 1)...)
+            for byte in skeleton[shared...] {
+                parent.append(path.last!)
+                label.append(byte)
+                own.append([])
+                path.append(Int32(parent.count - 1))
+            }
+            own[Int(path.last!)].append(Int32(index))
+            previous = skeleton
         }
+        let states = parent.count
+        // Each state's children, in the order of their bytes: children[first[s] ..< first[s + 1]].
+        var first = [Int32](repeating: 0, count: states + 1)
+        for state in 1..<states { first[Int(parent[state]) + 1] += 1 }
+        for state in 0..<states { first[state + 1] += first[state] }
+        var children = [Int32](repeating: 0, count: max(0, states - 1))
+        var filled = first
+        for state in 1..<states {
+            let at = Int(filled[Int(parent[state])])
+            children[at] = Int32(state)
+            filled[Int(parent[state])] += 1
+        }
+        func child(_ state: Int, _ byte: UInt8) -> Int? {
+            var low = Int(first[state]), high = Int(first[state + 1])
+            while low < high {
+                let middle = (low + high) / 2
+                let candidate = Int(children[middle])
+                if label[candidate] == byte { return candidate }
+                if label[candidate] < byte { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
+        // Breadth first: each state's failure state, the longest proper suffix of its path
+        // that is a path too, and the patterns ending at it through that chain.
+        var failure = [Int32](repeating: 0, count: states)
+        var queue: [Int32] = []
+        queue.reserveCapacity(states)
+        queue.append(0)
         var head = 0
         while head < queue.count {
-            let state = queue[head]
+            let state = Int(queue[head])
             head += 1
-            own[state].append(contentsOf: own[failure[state]])
-            for byte in 0..<256 where byteClass[byte] != 0 && byteClass[byte] != UInt8(spaceClass) {
-                let symbol = Int(byteClass[byte])
-                let child = Int(trie[state][byte])
-                if child != 0 {
-                    failure[child] = Int(next[failure[state] * width + symbol])
-                    next[state * width + symbol] = UInt32(child)
-                    queue.append(child)
-                } else {
-                    next[state * width + symbol] = next[failure[state] * width + symbol]
+            for at in Int(first[state])..<Int(first[state + 1]) {
+                let next = Int(children[at])
+                if state != 0 {
+                    var back = Int(failure[state])
+                    while back != 0 && child(back, label[next]) == nil { back = Int(failure[back]) }
+                    failure[next] = Int32(child(back, label[next]) ?? 0)
+                    own[next].append(contentsOf: own[Int(failure[next])])
                 }
+                queue.append(Int32(next))
             }
         }
-        // Spaces leave every state as it is: terms match whatever the spacing, and
-        // ``accepts`` checks the spacing of English phrases afterwards.
-        for state in trie.indices { next[state * width + spaceClass] = UInt32(state) }
         // Numbered breadth first (the root 0, then the states one byte deep, …), so the
         // states most texts visit share the table's first rows.
-        var number = Array(repeating: 0, count: trie.count)
-        for (new, old) in ([0] + queue).enumerated() { number[old] = new }
-        var stateAt = Array(repeating: 0, count: trie.count)
-        for old in trie.indices { stateAt[number[old]] = old }
-        for old in stateAt {
+        var number = [Int32](repeating: 0, count: states)
+        for (new, old) in queue.enumerated() { number[Int(old)] = Int32(new) }
+        for old in queue {
             outputStart.append(Int32(outputs.count))
-            outputs += own[old].map { UInt32($0) | (info[Int($0)].wordStart || info[Int($0)].wordEnd ? TermMatcher.english : 0) }
+            outputs += own[Int(old)].map { UInt32($0) | (info[Int($0)].wordStart || info[Int($0)].wordEnd ? TermMatcher.english : 0) }
         }
         outputStart.append(Int32(outputs.count))
         // Entries of 16 bits when every state's number fits shifted; else of 32.
+        let width = classCount
         shift = classCount + 4 <= 128 ? 7 : classCount + 4 <= 256 ? 8 : 9
-        let useSmall = trie.count << (shift - 2) <= 1 << 16
+        let useSmall = states << (shift - 2) <= 1 << 16
         entryShift = useSmall ? shift - 2 : shift - 1
         let flagShift = useSmall ? 4 : 2
-        func entry(_ new: Int) -> Int { new << entryShift | (own[stateAt[new]].isEmpty ? 0 : 1) }
-        let cells = trie.count << shift
+        let cells = states << shift
         if useSmall { small = Array(repeating: 0, count: cells) } else { large = Array(repeating: 0, count: cells) }
-        for old in trie.indices {
-            let row = number[old] << shift + (own[old].isEmpty ? 0 : flagShift)
-            for symbol in 0..<width {
-                let target = entry(number[Int(next[old * width + symbol])])
-                if useSmall { small[row + symbol] = UInt16(target) } else { large[row + symbol] = UInt32(target) }
+        func row(_ old: Int) -> Int { Int(number[old]) << shift + (own[old].isEmpty ? 0 : flagShift) }
+        func entry(_ old: Int) -> Int { Int(number[old]) << entryShift | (own[old].isEmpty ? 0 : 1) }
+        func set(_ cell: Int, _ value: Int) {
+            if useSmall { small[cell] = UInt16(value) } else { large[cell] = UInt32(value) }
+        }
+        func get(_ cell: Int) -> Int { useSmall ? Int(small[cell]) : Int(large[cell]) }
+        // Each row in breadth-first order: a child where there is one, else what the failure
+        // state does with the class (its row is filled, being nearer the root). Spaces
+        // leave every state as it is: terms match whatever the spacing, and ``accepts``
+        // checks the spacing of English phrases afterwards.
+        let rootEntry = entry(0)
+        for old in queue.map(Int.init) {
+            let base = row(old)
+            if old == 0 {
+                for symbol in 0..<width { set(base + symbol, rootEntry) }
+            } else {
+                let back = row(Int(failure[old]))
+                for symbol in 0..<width { set(base + symbol, get(back + symbol)) }
             }
+            for at in Int(first[old])..<Int(first[old + 1]) {
+                let next = Int(children[at])
+                set(base + Int(byteClass[Int(label[next])]), entry(next))
+            }
+            set(base + spaceClass, entry(old))
         }
     }
 

@@ -72,6 +72,17 @@ struct TaxonomyFileTests {
         #expect(throws: TaxonomyError.self) {
             try TaxonomyFile.parseYAML("goals:\n  - id: G1\n    name: One\n    terms: [\(many)]\n", file: "t.yaml")
         }
+        // 600 terms of 90 syllables: within the counts, past the characters all terms may hold.
+        let heavy = (1...600).map { "\($0)" + String(repeating: "가", count: 88) }.joined(separator: ", ")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("heavy-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try? "goals:\n  - id: G1\n    name: One\n    terms: [\(heavy)]\n".write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try TaxonomyFile.load(path: file.path)
+            Issue.record("a taxonomy of 54,000 characters of terms was loaded")
+        } catch {
+            #expect(error.description.contains("hold 54492 characters in all, more than \(TaxonomyFile.maximumTermCharacters)"))
+        }
         let fine = (1...300).map { "t\($0)" }.joined(separator: ", ")
         #expect(throws: Never.self) { try TaxonomyFile.parseYAML("goals:\n  - id: G1\n    name: One\n    terms: [\(fine)]\n", file: "t.yaml") }
     }
