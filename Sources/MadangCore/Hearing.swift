@@ -1,3 +1,5 @@
+import Foundation
+
 /// A participation event: a public hearing, council meeting, briefing, seminar,
 /// or a citizen participation group's round of proposals.
 public struct Hearing: Hashable, Codable, Sendable {
@@ -15,11 +17,18 @@ public struct Hearing: Hashable, Codable, Sendable {
     public var plan: String?
     public var attendanceInPerson: Int?
     public var attendanceOnline: Int?
+    /// The language of its documents, unless a command asks for another; nil for the
+    /// environment's.
+    public var language: DocumentLanguage?
+    /// Where it is held, as an IANA time zone (`Asia/Seoul`): documents give times there.
+    /// Nil for the machine's own zone.
+    public var timeZone: String?
 
     public init(
         id: Int64? = nil, slug: String, title: String, kind: HearingKind = .publicHearing,
         startsAt: LocalDateTime? = nil, venue: String? = nil, organizers: [String] = [],
-        plan: String? = nil, attendanceInPerson: Int? = nil, attendanceOnline: Int? = nil
+        plan: String? = nil, attendanceInPerson: Int? = nil, attendanceOnline: Int? = nil,
+        language: DocumentLanguage? = nil, timeZone: String? = nil
     ) {
         self.id = id
         self.slug = slug
@@ -31,6 +40,8 @@ public struct Hearing: Hashable, Codable, Sendable {
         self.plan = plan
         self.attendanceInPerson = attendanceInPerson
         self.attendanceOnline = attendanceOnline
+        self.language = language
+        self.timeZone = timeZone
     }
 
     /// Checks the fields a user typed and returns the hearing with its text normalized.
@@ -41,6 +52,8 @@ public struct Hearing: Hashable, Codable, Sendable {
         copy.venue = Text.optional(venue)
         copy.plan = Text.optional(plan)
         copy.organizers = organizers.compactMap { Text.optional($0) }
+        copy.timeZone = Text.optional(timeZone)
+        if let zone = copy.timeZone, TimeZone(identifier: zone) == nil { throw .unknownTimeZone(zone) }
         for (field, value) in [("in-person attendance", attendanceInPerson), ("online attendance", attendanceOnline)] {
             if let value, value < 0 { throw .negative(field: field, value: value) }
         }

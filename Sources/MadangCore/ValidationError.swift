@@ -7,6 +7,11 @@ public enum ValidationError: Error, Equatable, Sendable, CustomStringConvertible
     case missing(field: String, kind: ItemKind)
     case notAllowed(field: String, kind: ItemKind)
     case invalidEmail(String)
+    case unknownTimeZone(String)
+    /// A response state the hearing does not have; `known` lists those it has.
+    case unknownState(String, known: [String])
+    /// A response in this state needs a reason (why the opinion is not, or not wholly, accepted).
+    case reasonRequired(state: String)
 
     public var description: String {
         switch self {
@@ -24,6 +29,12 @@ public enum ValidationError: Error, Equatable, Sendable, CustomStringConvertible
             "A \(kind.rawValue) has no \(field); leave it out."
         case .invalidEmail(let text):
             "'\(text)' is not an e-mail address."
+        case .unknownTimeZone(let zone):
+            "'\(zone)' is not a time zone; give an IANA name such as Asia/Seoul or Europe/London."
+        case .unknownState(let state, let known):
+            "'\(state)' is not a response state of this hearing; the states are: \(known.joined(separator: ", "))."
+        case .reasonRequired(let state):
+            "A response of \(state) needs a reason: say why the opinion is not, or not wholly, accepted."
         }
     }
 }

@@ -22,6 +22,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case transcript([TranscriptProblem])
     /// The rejected rows of an import cannot be written where they should go.
     case rejectsUnwritable(path: String, reason: String)
+    /// A selection of opinions to answer found none.
+    case nothingSelected(hearing: String)
 
     public var description: String {
         switch self {
@@ -46,6 +48,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
             "The transcript has \(problems.count) line\(problems.count == 1 ? "" : "s") that cannot be filed; nothing was recorded."
         case .rejectsUnwritable(let path, let reason):
             "Cannot write the rejected rows to \(path): \(reason)."
+        case .nothingSelected(let hearing):
+            "No opinion of \(hearing) was selected: name items by number, or choose every opinion under a goal or matching a search."
         }
     }
 }

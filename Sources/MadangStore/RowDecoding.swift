@@ -16,7 +16,8 @@ extension Hearing {
             venue: row["venue"],
             organizers: try JSONDecoder().decode([String].self, from: Data(organizersJSON.utf8)),
             plan: row["plan"],
-            attendanceInPerson: row["attendanceInPerson"], attendanceOnline: row["attendanceOnline"])
+            attendanceInPerson: row["attendanceInPerson"], attendanceOnline: row["attendanceOnline"],
+            language: (row["language"] as String?).flatMap(DocumentLanguage.init(rawValue:)), timeZone: row["timeZone"])
     }
 }
 

@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v11: the id an imported item had where it came from", migrate: v11)
         migrator.registerMigration("v12: a proposal from one person has no group", migrate: v12)
         migrator.registerMigration("v13: withdrawn items and the tags they held", migrate: v13)
+        migrator.registerMigration("v14: responses, response states, a hearing's language and time zone", migrate: v14)
         return migrator
     }
 
@@ -282,6 +283,35 @@ enum Schema {
                 rejected INTEGER NOT NULL,
                 PRIMARY KEY (itemId, goalId)
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// The agency's response to each opinion (one a item), the states a hearing defines
+    /// instead of the defaults, and the language and time zone of a hearing's documents.
+    private static func v14(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE hearing ADD COLUMN language TEXT CHECK (language IN ('ko', 'en'));
+            ALTER TABLE hearing ADD COLUMN timeZone TEXT;
+            CREATE TABLE responseState (
+                hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                code TEXT NOT NULL,
+                korean TEXT NOT NULL,
+                english TEXT NOT NULL,
+                needsReason INTEGER NOT NULL DEFAULT 0,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (hearingId, code)
+            ) WITHOUT ROWID;
+            CREATE TABLE response (
+                itemId INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+                state TEXT NOT NULL,
+                text TEXT,
+                reason TEXT,
+                action TEXT,
+                department TEXT,
+                respondedBy TEXT NOT NULL,
+                respondedAt TEXT NOT NULL,
+                publishedAt TEXT
+            );
             """)
     }
 

@@ -195,6 +195,12 @@ extension Store {
         return result
     }
 
+    /// For each of `ids`, the number its author goes by in the hearing's documents
+    /// ("Citizen 6"): its place among the comments and proposals in the order they were stored.
+    public func citizenNumbers(hearingID: Int64, ids: [Int64]) throws -> [Int64: Int] {
+        try read { db in try Store.citizenNumbers(db, hearingID: hearingID, ids: ids) }
+    }
+
     /// For each of `ids`, its place among the hearing's comments and proposals in
     /// the order they were stored, counted from 1. One pass over the kind index.
     private static func citizenNumbers(_ db: Database, hearingID: Int64, ids: [Int64]) throws -> [Int64: Int] {

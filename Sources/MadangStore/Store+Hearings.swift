@@ -14,8 +14,8 @@ extension Store {
             }
             try db.execute(sql: """
                 INSERT INTO hearing (slug, title, kind, startsAt, venue, organizers, plan,
-                                     attendanceInPerson, attendanceOnline, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     attendanceInPerson, attendanceOnline, language, timeZone, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: try Store.columns(of: hearing) + [Timestamp.string(Date())])
             var stored = hearing
             stored.id = db.lastInsertedRowID
@@ -57,7 +57,7 @@ extension Store {
             }
             try db.execute(sql: """
                 UPDATE hearing SET slug = ?, title = ?, kind = ?, startsAt = ?, venue = ?, organizers = ?,
-                                   plan = ?, attendanceInPerson = ?, attendanceOnline = ?
+                                   plan = ?, attendanceInPerson = ?, attendanceOnline = ?, language = ?, timeZone = ?
                 WHERE id = ?
                 """, arguments: try Store.columns(of: new) + [old.id])
             try audit(db, "hearing.edit", entity: "hearing", id: old.id, details: Store.changes(from: old, to: new))
@@ -109,7 +109,8 @@ extension Store {
         let organizers = String(decoding: try JSONEncoder.sorted.encode(hearing.organizers), as: UTF8.self)
         return [
             hearing.slug, hearing.title, hearing.kind.rawValue, hearing.startsAt?.description, hearing.venue,
-            organizers, hearing.plan, hearing.attendanceInPerson, hearing.attendanceOnline,
+            organizers, hearing.plan, hearing.attendanceInPerson, hearing.attendanceOnline, hearing.language?.rawValue,
+            hearing.timeZone,
         ]
     }
 
@@ -122,6 +123,7 @@ extension Store {
             ("plan", old.plan, new.plan),
             ("attendanceInPerson", old.attendanceInPerson.map(String.init), new.attendanceInPerson.map(String.init)),
             ("attendanceOnline", old.attendanceOnline.map(String.init), new.attendanceOnline.map(String.init)),
+            ("language", old.language?.rawValue, new.language?.rawValue), ("timeZone", old.timeZone, new.timeZone),
         ])
     }
 }

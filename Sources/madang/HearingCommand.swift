@@ -27,6 +27,11 @@ struct HearingCommand: AsyncParsableCommand {
         var inPerson: Int?
         @Option(help: "How many followed online.")
         var online: Int?
+        @Option(help: ArgumentHelp("The language of its documents: ko or en (default: the environment's).", valueName: "language"))
+        var lang: DocumentLanguage?
+        @Option(name: .customLong("time-zone"), help: ArgumentHelp(
+            "Where it is held, as an IANA time zone such as Asia/Seoul: documents give times there.", valueName: "zone"))
+        var timeZone: String?
 
         /// Applies every field that was given to `hearing`; an empty text clears a field.
         func apply(to hearing: inout Hearing) {
@@ -38,6 +43,8 @@ struct HearingCommand: AsyncParsableCommand {
             if let plan { hearing.plan = plan }
             if let inPerson { hearing.attendanceInPerson = inPerson }
             if let online { hearing.attendanceOnline = online }
+            if let lang { hearing.language = lang }
+            if let timeZone { hearing.timeZone = timeZone }
         }
     }
 
@@ -50,6 +57,7 @@ struct HearingCommand: AsyncParsableCommand {
                   madang hearing add plan-4 --title "4th Plan" --date "2024-01-05 14:00"
                   madang hearing add plan-4 --title Plan --kind public-hearing --venue "KRIHS"
                   madang hearing add plan-4 --title Plan --organizer MOLIT --organizer KRIHS
+                  madang hearing add plan-4 --title "제4차 계획" --lang ko --time-zone Asia/Seoul
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -128,7 +136,7 @@ struct HearingCommand: AsyncParsableCommand {
                 ("Slug", hearing.slug), ("Title", hearing.title), ("Kind", hearing.kind.label),
                 ("When", hearing.startsAt?.description ?? ""), ("Venue", hearing.venue ?? ""),
                 ("Organizers", hearing.organizers.joined(separator: "; ")), ("Plan", hearing.plan ?? ""),
-                ("Attendance", attendance),
+                ("Attendance", attendance), ("Language", hearing.language?.rawValue ?? ""), ("Time zone", hearing.timeZone ?? ""),
                 ("Items", ItemKind.allCases.map { Count.of(counts[$0] ?? 0, $0.rawValue) }.joined(separator: ", ")),
             ] where !value.isEmpty {
                 facts.append([label + ":", value])
@@ -199,4 +207,9 @@ struct HearingCommand: AsyncParsableCommand {
             print("Deleted \(slug) and its \(Count.of(count, "opinion")). `madang log` keeps a record of it.")
         }
     }
+}
+
+extension DocumentLanguage: ExpressibleByArgument {
+    public init?(argument: String) { self.init(userText: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
