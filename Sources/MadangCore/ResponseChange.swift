@@ -1,5 +1,6 @@
 /// What to set in the responses to one or more opinions: each field that is not nil
-/// replaces what a response holds (an empty text clears it); the rest stay as they are.
+/// replaces what a response holds (an empty text clears it); the rest stay as they are,
+/// but for the reason, which goes with a change of state unless a new one is given.
 /// A new response needs a state.
 public struct ResponseChange: Hashable, Sendable {
     /// A state's code or label (미반영, not-accepted, "not accepted").

@@ -39,7 +39,8 @@ public struct BarChart: Codable, Sendable {
     static let longestBar = 300
 
     /// A chart of `entries` (label and value) in the order given; shares are of `total`.
-    public init(title: String, entries: [(label: String, value: Int)], total: Int) {
+    /// `columns` name the text table's count and share columns.
+    public init(title: String, entries: [(label: String, value: Int)], total: Int, columns: (String, String) = ("Items", "Share")) {
         let labelWidth = 230
         let top = 6
         let largest = max(entries.map(\.value).max() ?? 0, 1)
@@ -58,7 +59,7 @@ public struct BarChart: Codable, Sendable {
                 width: length, valueX: labelWidth + length + 6)
         }
         self.hasBars = !entries.isEmpty
-        var table = TextTable(header: [title, "Items", "Share", ""], maximumCellWidth: 30)
+        var table = TextTable(header: [title, columns.0, columns.1, ""], maximumCellWidth: 30)
         for entry in entries {
             let hashes = entry.value == 0 ? 0 : max(1, entry.value * 20 / largest)
             table.append([entry.label, BarChart.grouped(entry.value), BarChart.share(entry.value, of: total), String(repeating: "#", count: hashes)])

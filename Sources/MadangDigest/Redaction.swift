@@ -44,7 +44,12 @@ public struct Redaction: Sendable {
     public static let cardMask = "[card number removed]"
     public static let accountMask = "[account number removed]"
 
-    public init() {}
+    /// The language of the placeholders: `[phone removed]` or `[전화번호 삭제]`.
+    public let language: DocumentLanguage
+
+    public init(language: DocumentLanguage = .en) {
+        self.language = language
+    }
 
     /// How many pieces of personal data were masked in all.
     public var total: Int { emails + phones + residentNumbers + cards + accounts }
@@ -70,22 +75,23 @@ public struct Redaction: Sendable {
     }
 
     private mutating func mask(_ kind: Kind) -> String {
+        let korean = language == .ko
         switch kind {
         case .email:
             emails += 1
-            return Redaction.emailMask
+            return korean ? "[이메일 삭제]" : Redaction.emailMask
         case .phone:
             phones += 1
-            return Redaction.phoneMask
+            return korean ? "[전화번호 삭제]" : Redaction.phoneMask
         case .residentNumber:
             residentNumbers += 1
-            return Redaction.residentNumberMask
+            return korean ? "[주민등록번호 삭제]" : Redaction.residentNumberMask
         case .card:
             cards += 1
-            return Redaction.cardMask
+            return korean ? "[카드번호 삭제]" : Redaction.cardMask
         case .account:
             accounts += 1
-            return Redaction.accountMask
+            return korean ? "[계좌번호 삭제]" : Redaction.accountMask
         }
     }
 

@@ -121,6 +121,23 @@ public struct TemplateLibrary: Sendable {
         return format.finish(rendered)
     }
 
+    /// Renders the built-in template `kind.format` (such as `report.html`) with any
+    /// document's context, or `template` when one is given, finished as the format asks.
+    public func render(
+        document context: some Encodable & Sendable, kind: String, format: DigestFormat, template: MustacheTemplate? = nil
+    ) throws -> String {
+        let rendered: String
+        if let template {
+            rendered = template.render(context, library: library)
+        } else {
+            guard let output = library.render(context, withTemplate: "\(kind).\(format.rawValue)") else {
+                throw TemplateError.unknownTemplate(name: "\(kind).\(format.rawValue)", directory: directory.path)
+            }
+            rendered = output
+        }
+        return format.finish(rendered)
+    }
+
     /// Renders a template read from elsewhere, with this library's templates as its partials.
     public func render(_ context: DigestContext, with template: MustacheTemplate) -> String {
         template.render(context, library: library)

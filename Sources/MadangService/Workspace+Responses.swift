@@ -1,5 +1,7 @@
 import Foundation
 import MadangCore
+import MadangDigest
+import MadangIntake
 import MadangStore
 
 extension Workspace {
@@ -97,21 +99,96 @@ public struct OpinionSelection: Hashable, Sendable {
     }
 }
 
-/// A hearing's opinions with their responses, as officials work through them.
-public struct ResponseRegister: Sendable {
-    public struct Row: Sendable {
-        public var item: Item
-        /// The codes of the goals it is filed under.
-        public var goals: [String]
-        /// For a comment or proposal: the number its author goes by ("Citizen 6").
-        public var citizenNumber: Int?
-        public var response: Response?
+extension Workspace {
+    /// The hearing's result report: its facts, opinions by goal and by decision, and the
+    /// 의견 반영 여부 table, in the request's language, else the hearing's, else the
+    /// request's default. Only published responses, unless the request asks for drafts.
+    public func report(_ slug: String, _ request: DocumentRequest = DocumentRequest()) async throws -> String {
+        try await run { store in
+            let context = try Workspace.reportContext(slug, request, store: store)
+            let template = try request.templateFile.map { try TemplateLibrary.parse(URL(fileURLWithPath: $0)) }
+            return try TemplateLibrary.builtIn().render(document: context, kind: "report", format: request.format, template: template)
+        }
     }
 
-    public var hearing: Hearing
-    public var states: [ResponseState]
-    public var rows: [Row]
+    /// The data the result report's template receives.
+    public func reportContext(_ slug: String, _ request: DocumentRequest = DocumentRequest()) async throws -> ReportContext {
+        try await run { store in try Workspace.reportContext(slug, request, store: store) }
+    }
 
-    /// The state with this code.
-    public func state(_ code: String) -> ResponseState? { states.first { $0.code == code } }
+    static func reportContext(_ slug: String, _ request: DocumentRequest, store: Store) throws -> ReportContext {
+        let register = try register(slug, publishedOnly: !request.drafts, store: store)
+        let goals = try store.goals(hearingID: register.hearing.id ?? 0)
+        return ReportBuilder.context(
+            register: register, goals: goals, language: request.language(for: register.hearing), drafts: request.drafts)
+    }
+}
+
+/// How to render a result report or the notices.
+public struct DocumentRequest: Sendable {
+    public var format: DigestFormat
+    /// The language asked for; nil for the hearing's.
+    public var language: DocumentLanguage?
+    /// The language when neither the request nor the hearing says (a front end gives its user's).
+    public var defaultLanguage: DocumentLanguage
+    /// Include draft responses.
+    public var drafts: Bool
+    /// A Mustache template file to render instead of the built-in one.
+    public var templateFile: String?
+
+    public init(
+        format: DigestFormat = .md, language: DocumentLanguage? = nil, defaultLanguage: DocumentLanguage = .en,
+        drafts: Bool = false, templateFile: String? = nil
+    ) {
+        self.format = format
+        self.language = language
+        self.defaultLanguage = defaultLanguage
+        self.drafts = drafts
+        self.templateFile = templateFile
+    }
+
+    func language(for hearing: Hearing) -> DocumentLanguage {
+        language ?? hearing.language ?? defaultLanguage
+    }
+}
+
+extension Workspace {
+    /// Notices to the hearing's commenters who can be reached: one printable HTML page each,
+    /// or CSV rows for a mail merge (UTF-8 with a byte-order mark, formulas defused), with
+    /// their opinions and the published responses, in the request's language. Private
+    /// documents: they carry names and contact details.
+    public func notices(_ slug: String, format: NoticeFormat, _ request: DocumentRequest = DocumentRequest()) async throws -> Notices {
+        try await run { store in
+            let register = try Workspace.register(slug, publishedOnly: true, store: store)
+            let context = ReportBuilder.notices(register: register, language: request.language(for: register.hearing))
+            let bytes: [UInt8]
+            switch format {
+            case .html:
+                let template = try request.templateFile.map { try TemplateLibrary.parse(URL(fileURLWithPath: $0)) }
+                bytes = Array(try TemplateLibrary.builtIn().render(document: context, kind: "notices", format: .html, template: template).utf8)
+            case .csv:
+                let text = ([context.mailMergeHeader] + context.mailMergeRows).map { CSVWriter.line($0) }.joined()
+                bytes = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+            }
+            return Notices(
+                bytes: bytes, commenters: context.notices.count,
+                opinions: context.notices.reduce(0) { $0 + $1.opinions.count }, unreachable: context.unreachable)
+        }
+    }
+}
+
+/// How notices are written: pages to print, or rows for a mail merge.
+public enum NoticeFormat: String, CaseIterable, Sendable {
+    case html, csv
+}
+
+/// Notices as written, and whom they reach.
+public struct Notices: Sendable {
+    public var bytes: [UInt8]
+    /// Commenters with a notice.
+    public var commenters: Int
+    /// Opinions in them.
+    public var opinions: Int
+    /// Commenters who gave no e-mail address or phone number.
+    public var unreachable: Int
 }

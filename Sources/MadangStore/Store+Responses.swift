@@ -67,8 +67,10 @@ extension Store {
                     throw StoreError.invalid(.missing(field: "response state", kind: item.kind))
                 }
                 func pick(_ new: String?, _ old: String?) -> String? { new.map { Text.optional($0) } ?? old }
+                // A reason belongs to its decision: a new state without one drops the old.
+                let oldReason = old?.state == stateCode ? old?.reason : nil
                 let response = Response(
-                    itemID: id, state: stateCode, text: pick(change.text, old?.text), reason: pick(change.reason, old?.reason),
+                    itemID: id, state: stateCode, text: pick(change.text, old?.text), reason: pick(change.reason, oldReason),
                     action: pick(change.action, old?.action), department: pick(change.department, old?.department),
                     respondedBy: actor, respondedAt: now, publishedAt: change.publish ? now : old?.publishedAt)
                 if let state = states.first(where: { $0.code == stateCode }), state.needsReason, response.reason == nil {

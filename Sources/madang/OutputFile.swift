@@ -6,7 +6,11 @@ import Foundation
 /// (a full disk) is an error, never a silent success.
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
-        let data = Data(text.utf8)
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes `data`; a `personal` file (names, contact details) is readable by its owner alone.
+    static func write(_ data: Data, to path: String, personal: Bool = false) throws {
         if path == "-" { return try Console.writeOut(data) }
         let target = resolved(URL(fileURLWithPath: path))
         let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
@@ -20,6 +24,7 @@ enum OutputFile {
                 try handle.write(contentsOf: data)
             } else {
                 try data.write(to: target, options: .atomic)
+                if personal { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path) }
             }
         } catch let error as CLIError {
             throw error
