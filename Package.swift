@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Policy-goal taxonomies are YAML files people write by hand (DESIGN.md).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The response register goes to and from Excel as XLSX, a ZIP of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "MadangCore"),
@@ -31,7 +33,7 @@ let package = Package(
             name: "MadangStore",
             dependencies: ["MadangCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "MadangIntake", dependencies: ["MadangCore"]),
+        .target(name: "MadangIntake", dependencies: ["MadangCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "MadangCategorizer", dependencies: ["MadangCore", "MadangIntake", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "MadangDigest",
@@ -54,7 +56,10 @@ let package = Package(
         .executableTarget(name: "masking-score", dependencies: ["MadangDigest"]),
         .testTarget(name: "MadangCoreTests", dependencies: ["MadangCore"]),
         .testTarget(name: "MadangStoreTests", dependencies: ["MadangStore", "MadangCore"]),
-        .testTarget(name: "MadangIntakeTests", dependencies: ["MadangIntake", "MadangCore"]),
+        .testTarget(
+            name: "MadangIntakeTests",
+            dependencies: ["MadangIntake", "MadangCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "MadangCategorizerTests", dependencies: ["MadangCategorizer", "MadangCore"]),
         .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest", "MadangStore", "MadangCore"]),
         .testTarget(name: "MadangDemoTests", dependencies: ["MadangDemo", "MadangCategorizer"]),

@@ -42,11 +42,12 @@ public enum ReportBuilder {
         var states: [ReportContext.State] = register.states.map { state in
             let count = register.rows.filter { $0.response?.state == state.code }.count
             return ReportContext.State(code: state.code, label: state.label(language), count: count,
-                                       countText: ReportWording.count(count, language), share: BarChart.share(count, of: opinions))
+                                       countText: ReportWording.count(count, language), share: BarChart.share(count, of: opinions),
+                                       hasOpinions: count > 0)
         }
         states.append(ReportContext.State(
             code: "none", label: unanswered, count: opinions - answered, countText: ReportWording.count(opinions - answered, language),
-            share: BarChart.share(opinions - answered, of: opinions)))
+            share: BarChart.share(opinions - answered, of: opinions), hasOpinions: opinions > answered))
         states = states.filter { $0.count > 0 || $0.code != "none" }
 
         func decisions(_ members: [ResponseRegister.Row]) -> String {

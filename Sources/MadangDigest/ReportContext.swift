@@ -74,6 +74,8 @@ public struct ReportContext: Codable, Sendable {
         public var count: Int
         public var countText: String
         public var share: String
+        /// True when some opinion has this decision.
+        public var hasOpinions: Bool
     }
 
     public struct Row: Codable, Sendable {

@@ -48,17 +48,27 @@ extension Store {
     ///   ``StoreError/invalid(_:)`` for an unknown state, a missing reason or a new response
     ///   without a state.
     public func respond(hearingID: Int64, itemIDs: [Int64], _ change: ResponseChange) throws -> [Response] {
-        try write { db in
+        try respond(hearingID: hearingID, changes: itemIDs.map { ($0, change) }).map(\.response)
+    }
+
+    /// Sets the response to each item from its own change, in one transaction: all of them
+    /// or none (and none with `dryRun`, which checks everything a write would).
+    ///
+    /// - Returns: each response as stored (or as it would be), and whether it changed.
+    public func respond(
+        hearingID: Int64, changes: [(itemID: Int64, change: ResponseChange)], dryRun: Bool = false
+    ) throws -> [(response: Response, changed: Bool)] {
+        try write(rollingBack: dryRun) { db in
             let states = try Store.responseStates(db, hearingID: hearingID)
-            let named = try change.state.map { text in
-                guard let state = ResponseState.named(text, in: states) else {
-                    throw StoreError.invalid(.unknownState(text, known: states.map { "\($0.korean) (\($0.code))" }))
-                }
-                return state
-            }
             let now = Date()
-            var stored: [Response] = []
-            for id in itemIDs {
+            var stored: [(response: Response, changed: Bool)] = []
+            for (id, change) in changes {
+                let named = try change.state.map { text in
+                    guard let state = ResponseState.named(text, in: states) else {
+                        throw StoreError.invalid(.unknownState(text, known: states.map { "\($0.korean) (\($0.code))" }))
+                    }
+                    return state
+                }
                 let item = try Store.item(db, id: id)
                 guard item.hearingID == hearingID else { throw StoreError.unknownItem(id: id) }
                 if item.withdrawal != nil { throw StoreError.itemWithdrawn(id: id) }
@@ -82,7 +92,7 @@ extension Store {
                     ("published", old?.publishedAt.map(Timestamp.string), response.publishedAt.map(Timestamp.string)),
                 ])
                 if changes.isEmpty, let old {
-                    stored.append(old)
+                    stored.append((old, false))
                     continue
                 }
                 try db.execute(sql: """
@@ -94,7 +104,7 @@ extension Store {
                     """, arguments: [id, response.state, response.text, response.reason, response.action, response.department,
                                      actor, Timestamp.string(now), response.publishedAt.map(Timestamp.string)])
                 try audit(db, "response.set", entity: "item", id: id, hearing: hearingID, details: changes)
-                stored.append(response)
+                stored.append((response, true))
             }
             return stored
         }

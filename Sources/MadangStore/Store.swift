@@ -160,13 +160,14 @@ public struct Store: Sendable {
         try pool.read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
-    /// Runs `body` in an immediate transaction: all of it is stored, or none.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in an immediate transaction: all of it is stored, or none; with
+    /// `rollingBack`, none in any case (a dry run that checks everything a write would).
+    func write<T>(rollingBack: Bool = false, _ body: (Database) throws -> T) throws -> T {
         try writer { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)
-                return .commit
+                return rollingBack ? .rollback : .commit
             }
             return result!
         }

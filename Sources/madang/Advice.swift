@@ -90,6 +90,12 @@ enum Advice {
             default:
                 nil
             }
+        case let error as RegisterError:
+            switch error {
+            case .notARegister, .missingHeadings: "Export the register with `madang responses export HEARING -o FILE` and edit that file."
+            case .rows: "Correct those rows and import the file again (--dry-run checks it first)."
+            default: nil
+            }
         case let error as TemplateError:
             if case .builtInsMissing = error {
                 "Copy the Madang_MadangDigest resource folder beside the madang binary, or set MADANG_TEMPLATES to a templates folder."

@@ -30,7 +30,7 @@ struct RespondCommand: AsyncParsableCommand {
 
             Examples:
               madang respond plan-4 12 --state 반영 --text "데이터허브 개방 계획에 반영하겠습니다."
-              madang respond plan-4 --goal G2 --state 미반영 --reason "관계 법령상 어렵습니다." --department 도시정책과
+              madang respond plan-4 --goal G2 --state 미반영 --reason "관계 법령상 어렵습니다."
               madang respond plan-4 --search 버스 노선 --state 추후검토 --text "노선 개편 때 검토합니다."
               madang respond plan-4 12 --department 교통정책과 --publish
             """)
@@ -65,7 +65,7 @@ struct ResponsesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "responses",
         abstract: "The response register: list, publish, and the states a hearing's responses take.",
-        subcommands: [List.self, Publish.self, States.self])
+        subcommands: [List.self, Publish.self, Export.self, Import.self, States.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -142,7 +142,7 @@ struct ResponsesCommand: AsyncParsableCommand {
 
                 Examples:
                   madang responses states plan-4
-                  madang responses states plan-4 --set accepted=수용=accepted --set rejected!=불수용=rejected
+                  madang responses states plan-4 --set yes=수용=adopted --set no!=불수용=rejected
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -171,4 +171,67 @@ struct ResponsesCommand: AsyncParsableCommand {
             print(table.rendered())
         }
     }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the response register as a spreadsheet to answer in Excel: XLSX, or CSV.",
+            discussion: """
+                One row per opinion: number, kind, who (as in the report), goals, the opinion \
+                (masked), then the decision, response, reason, action and department to fill in. \
+                Change only those five columns, save, and apply them with `madang responses \
+                import`. The first row names the hearing; keep it.
+
+                Examples:
+                  madang responses export plan-4 -o register.xlsx
+                  madang responses export plan-4 -o register.csv --lang en
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+        @Option(help: "xlsx or csv (default: from the -o file's extension, else xlsx).") var format: RegisterFormat?
+        @Option(help: ArgumentHelp("The language of the headings: ko or en (default: the hearing's).", valueName: "language"))
+        var lang: DocumentLanguage?
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "file"))
+        var output: String
+
+        func run() async throws {
+            let chosen = format ?? (URL(fileURLWithPath: output).pathExtension.lowercased() == "csv" ? .csv : .xlsx)
+            let request = DocumentRequest(
+                language: lang, defaultLanguage: DocumentLanguage.from(environment: ProcessInfo.processInfo.environment))
+            let bytes = try await database.open().exportResponses(hearing, format: chosen, request)
+            try OutputFile.write(Data(bytes), to: output, personal: true)
+            if output != "-" { print("Wrote \(output).") }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply an edited response register (XLSX or CSV): all its rows, or none.",
+            discussion: """
+                Each row's decision, response, reason, action and department are applied to the \
+                opinion of its number. A row with an unknown decision, a missing reason, a changed \
+                opinion text, or a number of no opinion of this hearing is reported with its row, \
+                and nothing is applied; so is a register of another hearing. --dry-run checks \
+                everything and applies nothing.
+
+                Examples:
+                  madang responses import plan-4 register.xlsx --dry-run
+                  madang responses import plan-4 register.xlsx
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+        @Argument(help: "The edited register.") var file: String
+        @Flag(help: "Check every row and apply nothing.") var dryRun = false
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Cannot read \(file).") }
+            let result = try await database.open().importResponses(hearing, bytes: [UInt8](data), dryRun: dryRun)
+            print("\(file): \(Count.of(result.rows, "row")) with a response; \(result.changed) "
+                  + (result.applied ? "changed." : "would change (dry run: nothing was applied)."))
+        }
+    }
 }
+
+extension RegisterFormat: ExpressibleByArgument {}
+
