@@ -18,7 +18,10 @@ public enum DigestBuilder {
 
     /// Builds a context from records already read.
     public static func context(records: DigestRecords, options: DigestOptions = DigestOptions()) -> DigestContext {
-        var redaction = Redaction()
+        let language = options.language
+        let words = DigestWording.of(language)
+        let zone = DocumentDates.zone(of: records.hearing)
+        var redaction = Redaction(language: language)
         let goalNames = Dictionary(records.goals.compactMap { $0.goal.map { ($0.code, $0.name) } }, uniquingKeysWith: { a, _ in a })
         var goalsOfStatement: [Int64: [String]] = [:]
         for goal in records.goals {
@@ -40,11 +43,12 @@ public enum DigestBuilder {
             let said = records.statements.filter { $0.speakerID == participant.id }.compactMap { $0.id.flatMap { statementsByID[$0] } }
             return DigestContext.Speaker(
                 position: participant.position, name: participant.name, affiliation: participant.affiliation,
-                role: participant.role.rawValue, isChair: participant.role == .chair,
+                role: participant.role.rawValue, roleLabel: DigestWording.role(participant.role, language),
+                isChair: participant.role == .chair,
                 statements: said, hasStatements: !said.isEmpty)
         }
 
-        let counts = self.counts(records.counts)
+        let counts = self.counts(records.counts, language)
         let groups = records.goals + [records.uncategorized]
         let quotes = RepresentativeQuotes(groups: groups.map(\.sample))
         let sections = groups.enumerated().map { index, group in
@@ -56,35 +60,45 @@ public enum DigestBuilder {
         let goals = Array(sections.dropLast())
         var other = sections[sections.count - 1]
         // With no taxonomy loaded every opinion is here: the heading says so.
-        other.name = goals.isEmpty ? "All opinions (no goals loaded yet)" : "Other opinions"
+        other.name = switch (goals.isEmpty, language) {
+        case (true, .en): "All opinions (no goals loaded yet)"
+        case (false, .en): "Other opinions"
+        case (true, .ko): "전체 의견(정책목표 미등록)"
+        case (false, .ko): "기타 의견"
+        }
 
+        let columns = (words.items, words.share)
         let byGoal = BarChart(
-            title: "Public opinions by goal",
+            title: language == .ko ? "정책목표별 시민 의견" : "Public opinions by goal",
             entries: goals.filter { !$0.isStrategy }.map { (($0.code.map { "\($0) · " } ?? "") + $0.name, $0.counts.publicOpinions) }
                 + (other.counts.publicOpinions > 0 ? [(other.name, other.counts.publicOpinions)] : []),
-            total: counts.publicOpinions)
-        let byKind = BarChart(
-            title: "Items by kind",
-            entries: [("Panel statements", counts.statements), ("Comments", counts.comments), ("Proposals", counts.proposals)],
-            total: counts.total)
+            total: counts.publicOpinions, columns: columns)
+        let kinds: [(String, Int)] = language == .ko
+            ? [("토론 발언", counts.statements), ("의견", counts.comments), ("제안", counts.proposals)]
+            : [("Panel statements", counts.statements), ("Comments", counts.comments), ("Proposals", counts.proposals)]
+        let byKind = BarChart(title: language == .ko ? "유형별 건수" : "Items by kind", entries: kinds, total: counts.total, columns: columns)
 
         let hearing = records.hearing
         let attendance = [hearing.attendanceInPerson, hearing.attendanceOnline].compactMap { $0 }
         return DigestContext(
+            lang: language.rawValue, labels: words,
             hearing: .init(
-                slug: hearing.slug, title: hearing.title, kind: hearing.kind.label, when: hearing.startsAt?.description,
+                slug: hearing.slug, title: hearing.title, kind: ReportWording.hearingKind(hearing.kind, language),
+                kindCode: hearing.kind.rawValue, when: hearing.startsAt.map { DocumentDates.format($0, language) },
+                startsAt: hearing.startsAt?.description,
                 venue: hearing.venue, organizers: hearing.organizers.isEmpty ? nil : hearing.organizers.joined(separator: ", "),
                 plan: hearing.plan, attendanceInPerson: hearing.attendanceInPerson, attendanceOnline: hearing.attendanceOnline,
-                attendanceTotal: attendance.isEmpty ? nil : attendance.reduce(0, +), hasAttendance: !attendance.isEmpty),
+                attendanceTotal: attendance.isEmpty ? nil : attendance.reduce(0, +), hasAttendance: !attendance.isEmpty,
+                attendance: ReportWording.attendance(inPerson: hearing.attendanceInPerson, online: hearing.attendanceOnline, language)),
             chair: panel.first(where: \.isChair), panel: panel, hasPanel: !panel.isEmpty,
             statements: statements, hasStatements: !statements.isEmpty, counts: counts,
             goals: goals, hasGoals: !goals.isEmpty,
             otherOpinions: other, hasOtherOpinions: other.counts.publicOpinions > 0,
-            sources: records.sources.map(source), hasSources: !records.sources.isEmpty,
+            sources: records.sources.map { source($0, language: language, zone: zone) }, hasSources: !records.sources.isEmpty,
             charts: .init(byGoal: byGoal, byKind: byKind),
-            masking: masking(redaction),
-            citizens: options.citizens.rawValue, citizensNote: citizensNote(options.citizens),
-            generatedAt: minute(options.now))
+            masking: masking(redaction, language),
+            citizens: options.citizens.rawValue, citizensNote: DigestWording.citizensNote(options.citizens, language),
+            generatedAt: DocumentDates.format(options.now, in: zone, language))
     }
 
     /// Two to five quotes: more for goals with more opinions (3 for 4 opinions, 5 from 8 on).
@@ -97,11 +111,15 @@ public enum DigestBuilder {
         _ group: DigestRecords.GoalRecords, quotes: [RepresentativeQuotes.Quote], statements: [DigestContext.Statement],
         parentName: String?, publicTotal: Int, options: DigestOptions, redaction: inout Redaction
     ) -> DigestContext.Goal {
-        let counts = self.counts(group.counts)
+        let language = options.language
+        let counts = self.counts(group.counts, language)
         let quoted = quotes.map { quote in
             DigestContext.Quote(
                 text: redaction.apply(quote.sentence),
-                citizen: redaction.apply(options.label(number: quote.opinion.citizenNumber, author: quote.opinion.author)),
+                // A group's proposal is the group's, not one citizen's.
+                citizen: redaction.apply(quote.opinion.kind == .proposal && quote.opinion.group != nil
+                    ? quote.opinion.group ?? ""
+                    : options.label(number: quote.opinion.citizenNumber, author: quote.opinion.author)),
                 kind: quote.opinion.kind.rawValue)
         }
         let proposals = group.topProposals.enumerated().map { index, opinion in
@@ -114,72 +132,57 @@ public enum DigestBuilder {
             code: group.goal?.code, name: group.goal?.name ?? "", description: group.goal?.description,
             isStrategy: group.goal?.parentCode != nil, parent: parentName, counts: counts,
             share: share,
-            summary: "\(counted(counts.publicOpinions, "public opinion")) (\(share)): \(counted(counts.comments, "comment")), "
-                + "\(counted(counts.proposals, "proposal")); \(counted(counts.statements, "panel statement"))",
+            summary: "\(DigestWording.counted(counts.publicOpinions, .publicOpinion, language))"
+                + (language == .ko ? "(\(share)): " : " (\(share)): ")
+                + "\(DigestWording.counted(counts.comments, .comment, language)), \(DigestWording.counted(counts.proposals, .proposal, language)); "
+                + DigestWording.counted(counts.statements, .statement, language),
             statements: statements, hasStatements: !statements.isEmpty,
+            statementNumbers: statements.map { String($0.order) }.joined(separator: ", "),
             quotes: quoted, hasQuotes: !quoted.isEmpty, quotesFromSample: !group.sampleIsComplete,
             proposals: proposals, hasProposals: !proposals.isEmpty, isEmpty: counts.total == 0)
     }
 
-    private static func counts(_ byKind: [ItemKind: Int]) -> DigestContext.Counts {
+    private static func counts(_ byKind: [ItemKind: Int], _ language: DocumentLanguage) -> DigestContext.Counts {
         let statements = byKind[.statement] ?? 0
         let comments = byKind[.comment] ?? 0
         let proposals = byKind[.proposal] ?? 0
         return .init(statements: statements, comments: comments, proposals: proposals,
                      publicOpinions: comments + proposals, total: statements + comments + proposals,
-                     summary: "\(counted(statements, "panel statement")), \(counted(comments, "comment")), \(counted(proposals, "proposal"))")
+                     summary: [(statements, DigestWording.Noun.statement), (comments, .comment), (proposals, .proposal)]
+                        .map { DigestWording.counted($0.0, $0.1, language) }.joined(separator: ", "))
     }
 
-    /// `1 comment`, `2 comments`.
-    static func counted(_ n: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(BarChart.grouped(n)) \(n == 1 ? noun : plural ?? noun + "s")"
-    }
-
-    private static func source(_ source: DigestRecords.Source) -> DigestContext.Source {
+    /// Where some opinions came from, as people would recognise it: typed in at the
+    /// hearing, sent online, or a batch received from a file, with when, in the hearing's zone.
+    private static func source(_ source: DigestRecords.Source, language: DocumentLanguage, zone: TimeZone) -> DigestContext.Source {
+        func when(_ date: Date) -> String { DocumentDates.format(date, in: zone, language) }
         if let batch = source.batch {
-            return .init(provenance: source.provenance, label: "Import batch \(batch.id): \(batch.fileName)",
-                         count: source.count, countText: BarChart.grouped(source.count), when: "imported \(minute(batch.importedAt))")
+            return .init(provenance: source.provenance,
+                         label: language == .ko ? "일괄 접수 \(batch.id)" : "Batch \(batch.id), received as a file",
+                         count: source.count, countText: BarChart.grouped(source.count), when: when(batch.importedAt))
         }
-        let label = switch source.provenance {
-        case "typed": "Typed in"
-        case "web": "Web"
-        default: source.provenance.capitalized
+        let label = switch (source.provenance, language) {
+        case ("typed", .ko): "현장 입력"
+        case ("web", .ko): "온라인 제출"
+        case ("typed", .en): "Typed in at the hearing"
+        case ("web", .en): "Sent online"
+        default: source.provenance
         }
-        let first = source.firstReceivedAt.map(minute)
-        let last = source.lastReceivedAt.map(minute)
-        let when = first == last ? (first ?? "") : "\(first ?? "") – \(last ?? "")"
+        let first = source.firstReceivedAt.map(when)
+        let last = source.lastReceivedAt.map(when)
+        let range = first == last ? (first ?? "") : "\(first ?? "") – \(last ?? "")"
         return .init(provenance: source.provenance, label: label, count: source.count,
-                     countText: BarChart.grouped(source.count), when: when)
+                     countText: BarChart.grouped(source.count), when: range)
     }
 
-    private static func masking(_ redaction: Redaction) -> DigestContext.Masking {
+    private static func masking(_ redaction: Redaction, _ language: DocumentLanguage) -> DigestContext.Masking {
         let parts = [
-            (redaction.emails, "e-mail address", "e-mail addresses"),
-            (redaction.phones, "phone number", nil),
-            (redaction.residentNumbers, "resident registration number", nil),
-            (redaction.cards, "card number", nil),
-            (redaction.accounts, "bank account number", nil),
-        ].filter { $0.0 > 0 }.map { counted($0.0, $0.1, plural: $0.2) }
+            (redaction.emails, DigestWording.Noun.email), (redaction.phones, .phone), (redaction.residentNumbers, .residentNumber),
+            (redaction.cards, .card), (redaction.accounts, .account),
+        ].filter { $0.0 > 0 }.map { DigestWording.counted($0.0, $0.1, language) }
         return .init(emails: redaction.emails, phones: redaction.phones, residentNumbers: redaction.residentNumbers,
                      cards: redaction.cards, accounts: redaction.accounts,
                      total: redaction.total, hasAny: redaction.total > 0,
-                     summary: parts.isEmpty ? "nothing" : parts.joined(separator: ", "))
-    }
-
-    private static func citizensNote(_ citizens: DigestOptions.Citizens) -> String {
-        switch citizens {
-        case .numbers: "Citizens are shown by number (Citizen N wrote the hearing's N-th public opinion); their names and contact details are not printed."
-        case .initials: "Citizens are shown by their initials (by number where no name was given); their contact details are not printed."
-        case .names: "Citizens are shown by the names they gave (this digest was asked to show names); their contact details are not printed."
-        }
-    }
-
-    /// `2026-11-21 18:30 UTC`.
-    static func minute(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) UTC"
+                     summary: parts.isEmpty ? (language == .ko ? "없음" : "nothing") : parts.joined(separator: ", "))
     }
 }

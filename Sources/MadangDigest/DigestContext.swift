@@ -13,10 +13,15 @@ public struct DigestContext: Codable, Sendable {
     public struct HearingFacts: Codable, Sendable {
         public var slug: String
         public var title: String
-        /// "public hearing", "seminar", …
+        /// "public hearing", "seminar", … in the digest's language (공청회, 세미나, …).
         public var kind: String
-        /// `2023-01-05 14:00`, when known.
+        /// `public-hearing`, `seminar`, …: the raw value beside ``kind``.
+        public var kindCode: String
+        /// When it took place, as the digest's language writes it (`2024년 1월 5일(금) 오후 2시`,
+        /// `Friday 5 January 2024, 2 pm`), when known.
         public var when: String?
+        /// `2024-01-05 14:00`: the raw value beside ``when``.
+        public var startsAt: String?
         public var venue: String?
         /// The organizers joined with commas, when there are any.
         public var organizers: String?
@@ -27,6 +32,8 @@ public struct DigestContext: Codable, Sendable {
         public var attendanceTotal: Int?
         /// True when either attendance figure is known.
         public var hasAttendance: Bool
+        /// The attendance in words: "400 in person, 1,200 online", "현장 400명, 온라인 1,200명".
+        public var attendance: String?
     }
 
     public struct Speaker: Codable, Sendable {
@@ -35,6 +42,8 @@ public struct DigestContext: Codable, Sendable {
         public var affiliation: String?
         /// `chair`, `panelist`, `presenter` or `official`.
         public var role: String
+        /// The role in the digest's language (좌장, 토론자, …).
+        public var roleLabel: String
         public var isChair: Bool
         /// What this participant said, in speaking order.
         public var statements: [Statement]
@@ -100,6 +109,9 @@ public struct DigestContext: Codable, Sendable {
         /// Panel statements filed under the goal, in speaking order.
         public var statements: [Statement]
         public var hasStatements: Bool
+        /// Their places in the speaking order, as "3, 7, 12": the templates refer to the
+        /// statements printed once, in full, with the panel.
+        public var statementNumbers: String
         /// Two to five sentences closest to the centre of the goal's opinions.
         public var quotes: [Quote]
         public var hasQuotes: Bool
@@ -146,6 +158,10 @@ public struct DigestContext: Codable, Sendable {
         public var byKind: BarChart
     }
 
+    /// `ko` or `en`: the language of every word of Madang's own, in ``labels`` and the
+    /// summaries, counts, citizen labels, dates and placeholders.
+    public var lang: String
+    public var labels: DigestWording
     public var hearing: HearingFacts
     /// The chair, when one is registered.
     public var chair: Speaker?

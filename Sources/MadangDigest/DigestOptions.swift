@@ -14,9 +14,12 @@ public struct DigestOptions: Sendable {
     public var sampleSize: Int
     /// The time printed as the digest's date.
     public var now: Date
+    /// The language of every word of Madang's own.
+    public var language: DocumentLanguage
 
     public init(citizens: Citizens = .numbers, quotesPerGoal: Int = 5, proposalsPerGoal: Int = 5,
-                sampleSize: Int = 1_500, now: Date = Date()) {
+                sampleSize: Int = 1_500, now: Date = Date(), language: DocumentLanguage = .en) {
+        self.language = language
         self.citizens = citizens
         self.quotesPerGoal = quotesPerGoal
         self.proposalsPerGoal = proposalsPerGoal
@@ -26,7 +29,7 @@ public struct DigestOptions: Sendable {
 
     /// How a citizen who wrote opinion number `number` under `author` is shown.
     func label(number: Int, author: String?) -> String {
-        let fallback = "Citizen \(number)"
+        let fallback = ReportWording.citizen(number, language)
         let name = author?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !name.isEmpty else { return fallback }
         switch citizens {

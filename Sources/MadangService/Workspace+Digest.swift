@@ -12,7 +12,10 @@ extension Workspace {
         try await run { store in
             let library = try TemplateLibrary.builtIn()
             let template = try request.templateFile.map { try TemplateLibrary.parse(URL(fileURLWithPath: $0)) }
-            let context = try DigestBuilder.context(store: store, slug: slug, options: request.options)
+            var options = request.options
+            let hearing = try store.hearing(slug: slug)
+            options.language = request.language ?? hearing.language ?? request.defaultLanguage
+            let context = try DigestBuilder.context(store: store, slug: slug, options: options)
             return try library.render(context, format: request.format, template: template)
         }
     }
@@ -33,8 +36,13 @@ extension Workspace {
     }
 
     /// The data a digest template receives for the hearing.
-    public func digestContext(_ slug: String, citizens: CitizenStyle = .numbers) async throws -> DigestContext {
-        try await run { store in try DigestBuilder.context(store: store, slug: slug, options: DigestOptions(citizens: citizens)) }
+    public func digestContext(_ slug: String, _ request: DigestRequest = DigestRequest()) async throws -> DigestContext {
+        try await run { store in
+            var options = request.options
+            let hearing = try store.hearing(slug: slug)
+            options.language = request.language ?? hearing.language ?? request.defaultLanguage
+            return try DigestBuilder.context(store: store, slug: slug, options: options)
+        }
     }
 
     /// Rebuilds the sample hearings (leaving every other hearing alone) and writes the
@@ -57,11 +65,20 @@ public struct DigestRequest: Sendable {
     public var templateFile: String?
     /// How citizens are named.
     public var citizens: CitizenStyle
+    /// The language asked for; nil for the hearing's.
+    public var language: DocumentLanguage?
+    /// The language when neither the request nor the hearing says.
+    public var defaultLanguage: DocumentLanguage
 
-    public init(format: DigestFormat = .md, templateFile: String? = nil, citizens: CitizenStyle = .numbers) {
+    public init(
+        format: DigestFormat = .md, templateFile: String? = nil, citizens: CitizenStyle = .numbers,
+        language: DocumentLanguage? = nil, defaultLanguage: DocumentLanguage = .en
+    ) {
         self.format = format
         self.templateFile = templateFile
         self.citizens = citizens
+        self.language = language
+        self.defaultLanguage = defaultLanguage
     }
 
     var options: DigestOptions { DigestOptions(citizens: citizens) }

@@ -24,6 +24,7 @@ struct DigestCommand: AsyncParsableCommand {
               madang digest smart-city-plan-4
               madang digest smart-city-plan-4 -o digest.html
               madang digest smart-city-plan-4 --format txt --initials
+              madang digest smart-city-plan-4 --lang ko -o digest-ko.html
               madang digest smart-city-plan-4 --context > context.json
               madang digest smart-city-plan-4 --template mine.md.mustache -o digest.md
             """)
@@ -41,6 +42,8 @@ struct DigestCommand: AsyncParsableCommand {
     var initials = false
     @Flag(help: "Show citizens by the names they gave. Contact details stay masked.")
     var showNames = false
+    @Option(help: ArgumentHelp("The language: ko or en (default: the hearing's, else the environment's).", valueName: "language"))
+    var lang: DocumentLanguage?
 
     /// `--format`, else what the output file's extension says, else Markdown.
     var chosenFormat: DigestFormat {
@@ -59,10 +62,13 @@ struct DigestCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await database.open()
         let citizens: CitizenStyle = showNames ? .names : initials ? .initials : .numbers
+        let request = DigestRequest(
+            format: chosenFormat, templateFile: template, citizens: citizens, language: lang,
+            defaultLanguage: DocumentLanguage.from(environment: ProcessInfo.processInfo.environment))
         let text = if context {
-            try Console.json(try await workspace.digestContext(hearing, citizens: citizens)) + "\n"
+            try Console.json(try await workspace.digestContext(hearing, request)) + "\n"
         } else {
-            try await workspace.digest(hearing, DigestRequest(format: chosenFormat, templateFile: template, citizens: citizens))
+            try await workspace.digest(hearing, request)
         }
         let filing = try await workspace.filingState(hearing)
         if filing.decisionsSinceModel > 0, let version = filing.modelVersion {

@@ -57,6 +57,23 @@ struct ReportTests {
         #expect(!report.contains("추후검토 (초안)"))
     }
 
+    @Test("The Korean digest holds no English word of ours, in every format", arguments: [DigestFormat.md, .html, .txt])
+    func koreanDigest(format: DigestFormat) async throws {
+        let temporary = try await ReportTests.koreanHearing()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        _ = try await workspace.addParticipant(to: "k", name: "김철수", affiliation: "연세대학교", role: .chair)
+        _ = try await workspace.addStatement(to: "k", speaker: "1", text: "데이터허브 표준을 먼저 정해야 합니다.")
+        let digest = try await workspace.digest("k", DigestRequest(format: format))
+        let words = ReportTests.visible(digest).matches(of: /[A-Za-z]{2,}/).map { String($0.output) }
+        #expect(words.isEmpty, "English in the Korean digest: \(Set(words).sorted())")
+        #expect(digest.contains("2024년 1월 5일(금) 오후 2시") && digest.contains("좌장"))
+        #expect(digest.contains("광주 시민참여단"), "a group's proposal is quoted under the group's name")
+        #expect(!digest.contains("시민 3"), "the group's proposal is not credited to a citizen")
+        let english = try await workspace.digest("k", DigestRequest(format: format, language: .en))
+        #expect(english.contains("Friday 5 January 2024, 2 pm"))
+    }
+
     @Test("--drafts includes drafts, marked; English on request, dates in the hearing's zone")
     func draftsAndEnglish() async throws {
         let temporary = try await ReportTests.koreanHearing()
