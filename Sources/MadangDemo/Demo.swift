@@ -13,26 +13,43 @@ public enum Demo {
         public var slugs: [String]
         /// How many items each sample hearing holds, by slug.
         public var itemCounts: [String: Int]
-        /// The digest files written: Markdown, HTML and plain text.
+        /// The documents written: the digest in Markdown, HTML and plain text, the Korean
+        /// digest, and the Korean result report.
         public var digests: [URL]
     }
 
     /// Rebuilds every sample hearing (deleting an earlier copy first), files the
-    /// opinions of those with a taxonomy under its goals, then renders the featured
-    /// hearing's digest into `outputDirectory` in every built-in format.
+    /// opinions of those with a taxonomy under its goals, answers the featured hearing's
+    /// comments, then renders its digest into `outputDirectory` in every built-in format,
+    /// its Korean digest and its Korean result report.
     public static func run(store: Store, templates: TemplateLibrary, outputDirectory: URL) throws -> Result {
         var counts: [String: Int] = [:]
         for demo in DemoData.hearings {
             counts[demo.hearing.slug] = try build(demo, in: store)
         }
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        let featured = try store.hearing(slug: DemoData.featuredSlug)
+        let comments = try store.items(hearingID: featured.id ?? 0, kind: .comment).compactMap(\.id)
+        var answers = DemoData.featuredAnswers.filter { $0.comment < comments.count }.map { (comments[$0.comment], $0.change) }
+        for index in answers.indices { answers[index].1.publish = true }
+        _ = try store.respond(hearingID: featured.id ?? 0, changes: answers.map { (itemID: $0.0, change: $0.1) })
+
         let context = try DigestBuilder.context(store: store, slug: DemoData.featuredSlug)
         var digests: [URL] = []
-        for format in DigestFormat.allCases {
-            let file = outputDirectory.appendingPathComponent("\(DemoData.featuredSlug).\(format.rawValue)")
-            try templates.render(context, format: format).write(to: file, atomically: true, encoding: .utf8)
+        func write(_ text: String, _ name: String) throws {
+            let file = outputDirectory.appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
             digests.append(file)
         }
+        for format in DigestFormat.allCases {
+            try write(try templates.render(context, format: format), "\(DemoData.featuredSlug).\(format.rawValue)")
+        }
+        let korean = try DigestBuilder.context(store: store, slug: DemoData.featuredSlug, options: DigestOptions(language: .ko))
+        try write(try templates.render(korean, format: .html), "\(DemoData.featuredSlug).ko.html")
+        let report = ReportBuilder.context(
+            register: try store.responseRegister(hearingID: featured.id ?? 0, publishedOnly: true),
+            goals: try store.goals(hearingID: featured.id ?? 0), language: .ko, drafts: false)
+        try write(try templates.render(document: report, kind: "report", format: .html), "\(DemoData.featuredSlug).report.ko.html")
         return Result(slugs: DemoData.hearings.map(\.hearing.slug), itemCounts: counts, digests: digests)
     }
 

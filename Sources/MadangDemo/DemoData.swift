@@ -10,6 +10,21 @@ enum DemoData {
     /// The slug of the hearing whose digest the demo writes.
     static let featuredSlug = "smart-city-plan-4"
 
+    /// The agency's answers to the featured hearing's comments, by their order (from 0):
+    /// some accepted, some not, with reasons, as an official would write them.
+    static let featuredAnswers: [(comment: Int, change: ResponseChange)] = [
+        (0, ResponseChange(state: "반영", text: "스마트시티 전문 인력 양성 과정을 종합계획의 인재 양성 과제에 포함하겠습니다.",
+                           action: "2024년 교육 과정 설계, 2025년 시범 운영", department: "도시경제과")),
+        (1, ResponseChange(state: "부분반영", text: "지자체 협의체를 신설해 계획 수립 단계부터 참여하도록 하겠습니다.",
+                           reason: "지자체 재원 배분은 지방재정 제도 개편과 함께 논의해야 하므로 이번 계획에 담지 않았습니다.",
+                           department: "도시경제과")),
+        (2, ResponseChange(state: "반영", text: "지자체 스마트도시계획 수립 지침을 2024년 상반기에 배포하겠습니다.", department: "도시정책과")),
+        (3, ResponseChange(state: "기반영", text: "데이터허브 시민 개방은 초안의 '데이터허브 활성화' 전략에 이미 담겨 있습니다.")),
+        (5, ResponseChange(state: "미반영", text: "규제 특례 절차는 관계 부처와 계속 협의하겠습니다.",
+                           reason: "규제 특례는 「스마트도시법」의 규제 샌드박스 제도로 운영되므로 종합계획에서 따로 정할 사항이 아닙니다.",
+                           department: "스마트도시과")),
+    ]
+
     static var smartCityPlan: DemoHearing {
         var demo = DemoHearing(hearing: Hearing(
             slug: featuredSlug,

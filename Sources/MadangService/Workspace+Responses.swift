@@ -56,27 +56,7 @@ extension Workspace {
     }
 
     static func register(_ slug: String, state: String? = nil, publishedOnly: Bool = false, store: Store) throws -> ResponseRegister {
-        let hearing = try store.hearing(slug: slug)
-        let hearingID = hearing.id ?? 0
-        let states = try store.responseStates(hearingID: hearingID)
-        let wanted = try state.map { text in
-            guard let state = ResponseState.named(text, in: states) else {
-                throw StoreError.invalid(.unknownState(text, known: states.map { "\($0.korean) (\($0.code))" }))
-            }
-            return state.code
-        }
-        let responses = try store.responses(hearingID: hearingID, publishedOnly: publishedOnly)
-        let items = try store.items(hearingID: hearingID).filter { $0.kind != .statement || responses[$0.id ?? 0] != nil }
-        let ids = items.compactMap(\.id)
-        let tags = try store.tags(itemIDs: ids)
-        let numbers = try store.citizenNumbers(hearingID: hearingID, ids: ids.filter { id in items.contains { $0.id == id && $0.kind != .statement } })
-        let rows = items.compactMap { item -> ResponseRegister.Row? in
-            let id = item.id ?? 0
-            let response = responses[id]
-            if let wanted, response?.state != wanted { return nil }
-            return ResponseRegister.Row(item: item, goals: (tags[id] ?? []).map(\.goalCode), citizenNumber: numbers[id], response: response)
-        }
-        return ResponseRegister(hearing: hearing, states: states, rows: rows)
+        try store.responseRegister(hearingID: try store.hearing(slug: slug).id ?? 0, state: state, publishedOnly: publishedOnly)
     }
 
     /// Publishes every draft response of the hearing; returns how many.

@@ -144,6 +144,42 @@ extension Store {
     }
 }
 
+extension Store {
+    /// The response register: every comment and proposal of the hearing (and each statement
+    /// that has a response), with its goals, the number its author goes by, and its response.
+    ///
+    /// - Parameters:
+    ///   - state: only the opinions with a response in this state (code or label).
+    ///   - publishedOnly: leave drafts out, as the report and notices do.
+    public func responseRegister(hearingID: Int64, state: String? = nil, publishedOnly: Bool = false) throws -> ResponseRegister {
+        let hearing = try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM hearing WHERE id = ?", arguments: [hearingID]) else {
+                throw StoreError.unknownHearing(slug: "#\(hearingID)", existing: [])
+            }
+            return try Hearing(row: row)
+        }
+        let states = try responseStates(hearingID: hearingID)
+        let wanted = try state.map { text in
+            guard let state = ResponseState.named(text, in: states) else {
+                throw StoreError.invalid(.unknownState(text, known: states.map { "\($0.korean) (\($0.code))" }))
+            }
+            return state.code
+        }
+        let responses = try responses(hearingID: hearingID, publishedOnly: publishedOnly)
+        let items = try items(hearingID: hearingID).filter { $0.kind != .statement || responses[$0.id ?? 0] != nil }
+        let ids = items.compactMap(\.id)
+        let tags = try tags(itemIDs: ids)
+        let numbers = try citizenNumbers(hearingID: hearingID, ids: items.filter { $0.kind != .statement }.compactMap(\.id))
+        let rows = items.compactMap { item -> ResponseRegister.Row? in
+            let id = item.id ?? 0
+            let response = responses[id]
+            if let wanted, response?.state != wanted { return nil }
+            return ResponseRegister.Row(item: item, goals: (tags[id] ?? []).map(\.goalCode), citizenNumber: numbers[id], response: response)
+        }
+        return ResponseRegister(hearing: hearing, states: states, rows: rows)
+    }
+}
+
 extension Response {
     init(row: Row) {
         let respondedAt: String = row["respondedAt"]

@@ -6,15 +6,17 @@ import MadangService
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build sample hearings from the seed press releases and write their digest in Markdown, HTML and text.",
+        abstract: "Build sample hearings from the seed press releases; write their digest, in English and Korean, and the Korean result report.",
         discussion: """
             Adds three sample hearings to the database (created if needed): the public hearing on \
             the 4th Smart City Comprehensive Plan (smart-city-plan-4), the Gwangju citizen \
             participation group's proposals (gwangju-citizen-group) and the Smart City Convergence \
             Alliance seminar (smart-city-alliance-seminar). Running it again rebuilds those three \
             and leaves every other hearing alone. The plan hearing's opinions are filed under the \
-            plan's three goals (the taxonomy of examples/smart-city-plan-4.goals.yaml), and its \
-            digest is written as .md, .html (open it in a browser and print) and .txt.
+            plan's three goals (the taxonomy of examples/smart-city-plan-4.goals.yaml), five of its \
+            comments are answered (accepted, partly, not, with reasons), and its digest is written \
+            as .md, .html (open it in a browser and print) and .txt, with the Korean digest \
+            (.ko.html) and the Korean result report (.report.ko.html) beside them.
 
             Examples:
               madang demo
@@ -32,13 +34,14 @@ struct DemoCommand: AsyncParsableCommand {
         var table = TextTable(header: ["HEARING", "ITEMS"])
         for hearing in result.hearings { table.append([hearing.slug, "\(hearing.items) items"]) }
         print(table.rendered().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
-        print("\nDigests written:")
+        print("\nDocuments written:")
         for file in result.digests { print("  \(file.path)") }
         // The commands to try next name the same database, when it is not the default one.
         let db = database.db.map { " --db \(Console.shellQuoted($0))" } ?? ""
         print("\nTry next:")
         for command in ["items smart-city-plan-4", "search smart-city-plan-4 데이터허브",
-                        "categorize smart-city-plan-4 --explain", "digest smart-city-plan-4 --format txt"] {
+                        "categorize smart-city-plan-4 --explain", "digest smart-city-plan-4 --format txt",
+                        "responses list smart-city-plan-4", "report smart-city-plan-4 --lang ko --format txt"] {
             print("  madang \(command)\(db)")
         }
     }
