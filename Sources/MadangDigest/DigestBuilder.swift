@@ -101,6 +101,9 @@ public enum DigestBuilder {
             generatedAt: DocumentDates.format(options.now, in: zone, language))
     }
 
+    /// An opinion up to this many characters is quoted whole rather than by one sentence.
+    static let quoteWholeUpTo = 200
+
     /// Two to five quotes: more for goals with more opinions (3 for 4 opinions, 5 from 8 on).
     static func quoteCount(_ group: DigestRecords.GoalRecords, _ options: DigestOptions) -> Int {
         let opinions = (group.counts[.comment] ?? 0) + (group.counts[.proposal] ?? 0)
@@ -113,9 +116,17 @@ public enum DigestBuilder {
     ) -> DigestContext.Goal {
         let language = options.language
         let counts = self.counts(group.counts, language)
-        let quoted = quotes.map { quote in
-            DigestContext.Quote(
-                text: redaction.apply(quote.sentence),
+        let quoted = quotes.compactMap { quote -> DigestContext.Quote? in
+            // A short opinion is quoted whole, so its sentence keeps its context; a quote
+            // that would be mostly a masked phone number or address says nothing.
+            let body = quote.opinion.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = body.count <= quoteWholeUpTo ? body : quote.sentence
+            var trial = Redaction(language: language)
+            let masked = trial.apply(text)
+            let placeholders = trial.total * (language == .ko ? 8 : 15)
+            guard placeholders * 2 <= masked.count else { return nil }
+            return DigestContext.Quote(
+                text: redaction.apply(text),
                 // A group's proposal is the group's, not one citizen's.
                 citizen: redaction.apply(quote.opinion.kind == .proposal && quote.opinion.group != nil
                     ? quote.opinion.group ?? ""

@@ -37,7 +37,10 @@ struct DemoTests {
         let gwangju = try store.hearing(slug: "gwangju-citizen-group")
         let proposals = try store.items(hearingID: gwangju.id!, kind: .proposal)
         #expect(proposals.count == 4)
-        #expect(second.digests.map(\.lastPathComponent) == ["smart-city-plan-4.md", "smart-city-plan-4.html", "smart-city-plan-4.txt"])
+        #expect(second.digests.map(\.lastPathComponent) == [
+            "smart-city-plan-4.md", "smart-city-plan-4.html", "smart-city-plan-4.txt", "smart-city-plan-4.ko.html",
+            "smart-city-plan-4.report.ko.html",
+        ])
         for file in second.digests { #expect(FileManager.default.fileExists(atPath: file.path)) }
         let html = try String(contentsOf: second.digests[1], encoding: .utf8)
         #expect(html.contains("<svg"))
@@ -49,6 +52,14 @@ struct DemoTests {
         }
         #expect(html.contains(Redaction.phoneMask))
         #expect(html.contains("Personal data masked in the text: 1 e-mail address"))
+        // Five comments are answered, and the Korean report carries the decisions and a reason.
+        let register = try store.responseRegister(hearingID: plan.id!)
+        #expect(register.rows.compactMap(\.response).count == 5)
+        #expect(register.rows.compactMap(\.response).allSatisfy { $0.isPublished })
+        let report = try String(contentsOf: second.digests[4], encoding: .utf8)
+        #expect(report.contains("의견 반영 여부") && report.contains("미반영") && report.contains("규제 샌드박스"))
+        let korean = try String(contentsOf: second.digests[3], encoding: .utf8)
+        #expect(korean.contains("<html lang=\"ko\">") && korean.contains("정책목표별 의견") && korean.contains("[전화번호 삭제]"))
         // The plan hearing is filed under its goals: a goal's counts appear in the digest.
         let goals = try store.goals(hearingID: plan.id!)
         #expect(goals.map(\.code) == ["G1", "G1.1", "G1.2", "G2", "G3"])

@@ -74,6 +74,18 @@ struct ReportTests {
         #expect(english.contains("Friday 5 January 2024, 2 pm"))
     }
 
+    @Test("A short opinion is quoted whole; a quote that would be mostly a masked number is not made")
+    func quotesInContext() async throws {
+        let temporary = try await CorrectionTests.withGoals()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        _ = try await workspace.addComment(to: "h", text: "More bus lines at night. The last one leaves at ten.")
+        _ = try await workspace.addComment(to: "h", text: "bus 010-1234-5678")
+        let context = try await workspace.digestContext("h")
+        let quotes = try #require(context.goals.first { $0.code == "T" }).quotes.map(\.text)
+        #expect(quotes == ["More bus lines at night. The last one leaves at ten."])
+    }
+
     @Test("--drafts includes drafts, marked; English on request, dates in the hearing's zone")
     func draftsAndEnglish() async throws {
         let temporary = try await ReportTests.koreanHearing()
