@@ -83,8 +83,8 @@ public struct CampaignFinder: Sendable {
         return groups.keys.sorted().compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
     }
 
-    /// Whether two 4-gram sets are one campaign's.
-    func similar(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Bool {
+    /// Whether two texts' 4-gram sets (``shingles(_:)`` of ``normalized(_:)``) are one campaign's.
+    public func similar(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
         let (small, large) = a.count <= b.count ? (a, b) : (b, a)
         let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
@@ -143,7 +143,7 @@ public struct CampaignFinder: Sendable {
     }
 
     /// The hashed 4-grams of a text's letters and digits.
-    static func shingles(_ text: String) -> Set<UInt64> {
+    public static func shingles(_ text: String) -> Set<UInt64> {
         let letters = Array(text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
         guard letters.count >= 4 else { return letters.isEmpty ? [] : [hash(letters[...])] }
         var result = Set<UInt64>()

@@ -22,6 +22,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateHearing(slug: String)
     case unknownParticipant(id: Int64)
     case unknownItem(id: Int64)
+    case unknownCampaign(id: Int64)
     /// The item was withdrawn: it must be restored before it is changed or answered.
     case itemWithdrawn(id: Int64)
     /// Only a withdrawn item can be restored.
@@ -73,6 +74,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "There is no participant with id \(id)."
         case .unknownItem(let id):
             return "There is no item with id \(id)."
+        case .unknownCampaign(let id):
+            return "There is no campaign \(id)."
         case .itemWithdrawn(let id):
             return "Item \(id) is withdrawn; restore it before changing it."
         case .itemNotWithdrawn(let id):

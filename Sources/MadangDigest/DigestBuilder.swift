@@ -48,7 +48,22 @@ public enum DigestBuilder {
                 statements: said, hasStatements: !said.isEmpty)
         }
 
-        let counts = self.counts(records.counts, language)
+        let copies = records.campaigns.reduce(0) { $0 + $1.size - 1 }
+        var counts = self.counts(records.counts, language)
+        counts.campaigns = records.campaigns.count
+        counts.distinctOpinions = counts.publicOpinions - copies
+        if !records.campaigns.isEmpty {
+            counts.summary += language == .ko
+                ? "; 시민 의견 \(BarChart.grouped(counts.publicOpinions))건 가운데 \(BarChart.grouped(records.campaigns.count))개 묶음, 서로 다른 의견 \(BarChart.grouped(counts.distinctOpinions))건"
+                : "; \(BarChart.grouped(counts.publicOpinions)) submissions, \(DigestWording.counted(records.campaigns.count, .campaign, .en)) and "
+                    + "\(BarChart.grouped(counts.distinctOpinions)) distinct opinions"
+        }
+        let campaigns = records.campaigns.map { campaign in
+            var text = redaction.apply(campaign.text)
+            if text.count > quoteWholeUpTo { text = String(text.prefix(quoteWholeUpTo)) + "…" }
+            return DigestContext.CampaignEntry(
+                size: campaign.size, share: BarChart.share(campaign.size, of: counts.publicOpinions), text: text)
+        }
         let groups = records.goals + [records.uncategorized]
         let quotes = RepresentativeQuotes(groups: groups.map(\.sample))
         let sections = groups.enumerated().map { index, group in
@@ -95,6 +110,7 @@ public enum DigestBuilder {
             goals: goals, hasGoals: !goals.isEmpty,
             otherOpinions: other, hasOtherOpinions: other.counts.publicOpinions > 0,
             sources: records.sources.map { source($0, language: language, zone: zone) }, hasSources: !records.sources.isEmpty,
+            campaigns: campaigns, hasCampaigns: !campaigns.isEmpty,
             charts: .init(byGoal: byGoal, byKind: byKind),
             masking: masking(redaction, language),
             citizens: options.citizens.rawValue, citizensNote: DigestWording.citizensNote(options.citizens, language),
@@ -158,7 +174,8 @@ public enum DigestBuilder {
         let comments = byKind[.comment] ?? 0
         let proposals = byKind[.proposal] ?? 0
         return .init(statements: statements, comments: comments, proposals: proposals,
-                     publicOpinions: comments + proposals, total: statements + comments + proposals,
+                     publicOpinions: comments + proposals, distinctOpinions: comments + proposals, campaigns: 0,
+                     total: statements + comments + proposals,
                      summary: [(statements, DigestWording.Noun.statement), (comments, .comment), (proposals, .proposal)]
                         .map { DigestWording.counted($0.0, $0.1, language) }.joined(separator: ", "))
     }

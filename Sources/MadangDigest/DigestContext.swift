@@ -85,6 +85,10 @@ public struct DigestContext: Codable, Sendable {
         public var proposals: Int
         /// Comments and proposals: what the public said.
         public var publicOpinions: Int
+        /// Public opinions with each campaign counted once.
+        public var distinctOpinions: Int
+        /// How many campaigns the public opinions hold.
+        public var campaigns: Int
         public var total: Int
         /// "8 panel statements, 7 comments, 1 proposal".
         public var summary: String
@@ -180,6 +184,16 @@ public struct DigestContext: Codable, Sendable {
     public var hasOtherOpinions: Bool
     public var sources: [Source]
     public var hasSources: Bool
+    /// Letters sent many times, largest first: `size`, `share` of public opinions, and the
+    /// letter's `text` (masked, shortened when long).
+    public var campaigns: [CampaignEntry]
+    public var hasCampaigns: Bool
+
+    public struct CampaignEntry: Codable, Sendable {
+        public var size: Int
+        public var share: String
+        public var text: String
+    }
     public var charts: Charts
     public var masking: Masking
     /// `numbers`, `initials` or `names`: how citizens are shown.

@@ -39,6 +39,8 @@ public struct DigestWording: Codable, Sendable {
     public var masked: String
     public var nothingToChart: String
     public var statementNumbers: String
+    public var campaigns: String
+    public var campaignsNote: String
 
     public static func of(_ language: DocumentLanguage) -> DigestWording {
         switch language {
@@ -54,7 +56,8 @@ public struct DigestWording: Codable, Sendable {
                 when: "일시", strategyUnder: "상위 정책목표", nothingFiled: "이 정책목표로 분류된 의견이 없습니다.",
                 fromThePanel: "관련 토론 발언", fromSample: "(고르게 뽑은 일부 의견 가운데서 골랐습니다)",
                 proposalsFirst: "제안(지지자가 많은 순)", supporters: "명 지지", madeOn: "작성", masked: "가린 개인정보",
-                nothingToChart: "아직 나타낼 자료가 없습니다.", statementNumbers: "발언 번호")
+                nothingToChart: "아직 나타낼 자료가 없습니다.", statementNumbers: "발언 번호", campaigns: "같은 내용으로 낸 의견",
+                campaignsNote: "같은 글을 그대로 또는 조금 고쳐 낸 의견은 한 묶음으로 세었습니다. 건수는 낸 사람의 수입니다.")
         case .en:
             DigestWording(
                 documentKind: "digest", heldBy: "Held by", underDiscussion: "Under discussion", attendance: "Attendance",
@@ -68,7 +71,8 @@ public struct DigestWording: Codable, Sendable {
                 nothingFiled: "Nothing was filed under this goal.", fromThePanel: "From the panel",
                 fromSample: "(chosen from an even sample of these opinions)", proposalsFirst: "Proposals, most supported first",
                 supporters: "supporters", madeOn: "Made", masked: "Personal data masked in the text",
-                nothingToChart: "Nothing to chart yet.", statementNumbers: "statements")
+                nothingToChart: "Nothing to chart yet.", statementNumbers: "statements", campaigns: "Campaigns",
+                campaignsNote: "Copies of one letter, exact or lightly edited, are grouped; the count is the people who sent it.")
         }
     }
 
@@ -95,6 +99,7 @@ public struct DigestWording: Codable, Sendable {
         static let residentNumber = Noun(
             english: "resident registration number", englishPlural: "resident registration numbers", korean: "주민등록번호")
         static let card = Noun(english: "card number", englishPlural: "card numbers", korean: "카드번호")
+        static let campaign = Noun(english: "campaign", englishPlural: "campaigns", korean: "묶음")
         static let account = Noun(english: "bank account number", englishPlural: "bank account numbers", korean: "계좌번호")
     }
 

@@ -9,7 +9,8 @@ public enum ReportBuilder {
     /// The report of `register` (its rows' responses: published ones only, unless the
     /// register was read with drafts, which `drafts` then marks) in `language`.
     public static func context(
-        register: ResponseRegister, goals: [PolicyGoal], language: DocumentLanguage, drafts: Bool, now: Date = Date()
+        register: ResponseRegister, goals: [PolicyGoal], language: DocumentLanguage, drafts: Bool,
+        campaigns: [Campaign] = [], now: Date = Date()
     ) -> ReportContext {
         let hearing = register.hearing
         let words = ReportWording.of(language)
@@ -85,7 +86,8 @@ public enum ReportBuilder {
                 plan: hearing.plan, attendance: attendance, facts: facts),
             counts: ReportContext.Counts(
                 opinions: opinions, answered: answered, unanswered: opinions - answered,
-                summary: ReportWording.summary(opinions: opinions, answered: answered, language)),
+                summary: ReportWording.summary(opinions: opinions, answered: answered, language)
+                    + ReportWording.campaigns(campaigns, opinions: publicRows.count, language)),
             goals: goalRows, hasGoals: !goals.isEmpty,
             states: states,
             chart: BarChart(title: words.byState, entries: states.map { ($0.label, $0.count) }, total: opinions,

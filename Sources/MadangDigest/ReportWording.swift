@@ -117,6 +117,20 @@ public struct ReportWording: Codable, Sendable {
         }
     }
 
+    /// " 같은 글로 낸 의견은 2묶음(160건)으로, 서로 다른 의견은 6건입니다.", or nothing without campaigns.
+    static func campaigns(_ campaigns: [Campaign], opinions: Int, _ language: DocumentLanguage) -> String {
+        guard !campaigns.isEmpty else { return "" }
+        let members = campaigns.reduce(0) { $0 + $1.size }
+        let distinct = opinions - members + campaigns.count
+        switch language {
+        case .ko:
+            return " 같은 글로 낸 의견은 \(campaigns.count)묶음(\(BarChart.grouped(members))건)이며, 서로 다른 의견은 \(BarChart.grouped(distinct))건입니다."
+        case .en:
+            return " \(BarChart.grouped(opinions)) submissions hold \(campaigns.count) campaign\(campaigns.count == 1 ? "" : "s") "
+                + "(\(BarChart.grouped(members)) letters) and \(BarChart.grouped(distinct)) distinct opinions."
+        }
+    }
+
     /// "현장 400명, 온라인 1,200명", "400 in person, 1,200 online".
     static func attendance(inPerson: Int?, online: Int?, _ language: DocumentLanguage) -> String? {
         var parts: [String] = []

@@ -109,6 +109,10 @@ extension Workspace {
             outcome: stored.kept ? .stored(stored.batch) : request.dryRun ? .dryRun : .refused,
             rowsRead: summary.rowsRead, imported: summary.imported, duplicates: summary.duplicates,
             rejected: summary.rejected, cleaned: summary.cleaned, problems: summary.firstProblems)
+        if stored.kept {
+            // New opinions join the campaigns they copy; a failure here leaves them for the next grouping.
+            try? Workspace.joinCampaigns(hearingID: source.hearingID, itemIDs: try store.itemIDs(batchID: stored.batch.id), store: store)
+        }
         if stored.kept, let rejects {
             // The batch is committed: a failure here is reported beside it, never as the import's failure.
             do {

@@ -22,9 +22,11 @@ extension Workspace {
     ) async throws -> Item {
         try await run { store in
             let hearing = try store.hearing(slug: slug)
-            return try store.addItem(.comment(
+            let item = try store.addItem(.comment(
                 hearingID: hearing.id ?? 0, body: text, title: title, author: author, contact: contact, channel: channel),
                 filing: try Workspace.filing(store: store, hearingID: hearing.id ?? 0))
+            try Workspace.joinCampaigns(hearingID: hearing.id ?? 0, itemIDs: [item.id ?? 0], store: store)
+            return item
         }
     }
 
@@ -35,9 +37,11 @@ extension Workspace {
     ) async throws -> Item {
         try await run { store in
             let hearing = try store.hearing(slug: slug)
-            return try store.addItem(.proposal(
+            let item = try store.addItem(.proposal(
                 hearingID: hearing.id ?? 0, group: group, title: title, body: text, supporters: supporters,
                 author: author, contact: contact), filing: try Workspace.filing(store: store, hearingID: hearing.id ?? 0))
+            try Workspace.joinCampaigns(hearingID: hearing.id ?? 0, itemIDs: [item.id ?? 0], store: store)
+            return item
         }
     }
 
@@ -68,6 +72,7 @@ extension Workspace {
             if more { items.removeLast() }
             return ItemPage(
                 items: items, goals: withGoals ? try store.tags(itemIDs: items.compactMap(\.id)) : [:],
+                campaigns: withGoals ? try store.campaignIDs(itemIDs: items.compactMap(\.id)) : [:],
                 next: more ? ItemPage.Request(offset: page.offset + items.count, limit: page.limit) : nil)
         }
     }
@@ -112,6 +117,8 @@ public struct ItemPage: Sendable {
     /// The goals each item is filed under (by a person, or by the machine where no person
     /// decided otherwise), by item id; empty when not asked for.
     public var goals: [Int64: [Tag]]
+    /// The campaign each item belongs to, by item id, for those in one; empty when goals were not asked for.
+    public var campaigns: [Int64: Int64]
     /// The request for the page after this one; nil on the last page.
     public var next: Request?
 }

@@ -39,6 +39,11 @@ extension Workspace {
             guard codes.contains(goal) else { throw StoreError.unknownGoal(code: goal, existing: codes) }
             ids += try store.items(hearingID: hearingID, goal: goal).filter { $0.kind != .statement }.compactMap(\.id)
         }
+        if let campaign = selection.campaign {
+            let members = try store.campaign(id: campaign)
+            guard members.campaign.hearingID == hearingID else { throw StoreError.unknownCampaign(id: campaign) }
+            ids += members.members.compactMap(\.item.id)
+        }
         if let words = selection.search {
             ids += try store.search(hearingID: hearingID, query: words, limit: Int(Int32.max))
                 .map(\.item).filter { $0.kind != .statement }.compactMap(\.id)
@@ -66,16 +71,19 @@ extension Workspace {
 }
 
 /// Which opinions to answer: items by number, every comment and proposal under a goal,
-/// every one matching a search, or any mix.
+/// every one matching a search, every one of a campaign, or any mix.
 public struct OpinionSelection: Hashable, Sendable {
     public var items: [Int64]
     public var goal: String?
     public var search: String?
+    /// Every opinion of this campaign.
+    public var campaign: Int64?
 
-    public init(items: [Int64] = [], goal: String? = nil, search: String? = nil) {
+    public init(items: [Int64] = [], goal: String? = nil, search: String? = nil, campaign: Int64? = nil) {
         self.items = items
         self.goal = goal
         self.search = search
+        self.campaign = campaign
     }
 }
 
@@ -100,7 +108,8 @@ extension Workspace {
         let register = try register(slug, publishedOnly: !request.drafts, store: store)
         let goals = try store.goals(hearingID: register.hearing.id ?? 0)
         return ReportBuilder.context(
-            register: register, goals: goals, language: request.language(for: register.hearing), drafts: request.drafts)
+            register: register, goals: goals, language: request.language(for: register.hearing), drafts: request.drafts,
+            campaigns: try store.campaigns(hearingID: register.hearing.id ?? 0))
     }
 }
 

@@ -77,4 +77,6 @@ public struct DigestRecords: Sendable {
     public var uncategorized: GoalRecords
     /// Typed and web items by provenance, then each live import batch.
     public var sources: [Source]
+    /// The hearing's campaigns, largest first (their members in force counted).
+    public var campaigns: [Campaign] = []
 }

@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v12: a proposal from one person has no group", migrate: v12)
         migrator.registerMigration("v13: withdrawn items and the tags they held", migrate: v13)
         migrator.registerMigration("v14: responses, response states, a hearing's language and time zone", migrate: v14)
+        migrator.registerMigration("v15: campaigns, their members and people's decisions about them", migrate: v15)
         return migrator
     }
 
@@ -311,6 +312,35 @@ enum Schema {
                 respondedBy TEXT NOT NULL,
                 respondedAt TEXT NOT NULL,
                 publishedAt TEXT
+            );
+            """)
+    }
+
+    /// Campaigns keep their ids across regroupings (AUTOINCREMENT: an id is never reused);
+    /// a person's decisions are kept apart from the groups, so every regrouping applies them.
+    private static func v15(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE campaign (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                representativeId INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                groupedAt TEXT NOT NULL
+            );
+            CREATE INDEX campaign_by_hearing ON campaign(hearingId);
+            CREATE TABLE campaignMember (
+                itemId INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+                campaignId INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+                addition TEXT
+            );
+            CREATE INDEX campaignMember_by_campaign ON campaignMember(campaignId);
+            CREATE TABLE campaignDecision (
+                id INTEGER PRIMARY KEY,
+                hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('together', 'apart', 'detach')),
+                itemId INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                otherId INTEGER REFERENCES item(id) ON DELETE CASCADE,
+                decidedBy TEXT NOT NULL,
+                decidedAt TEXT NOT NULL
             );
             """)
     }

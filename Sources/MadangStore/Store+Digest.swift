@@ -112,10 +112,12 @@ extension Store {
             uncategorized.sample = numbered(uncategorized.sample)
             uncategorized.topProposals = numbered(uncategorized.topProposals)
 
-            return DigestRecords(
+            var records = DigestRecords(
                 hearing: try Hearing(row: hearingRow), panel: panel, statements: statements, counts: counts,
                 goals: goals, uncategorized: uncategorized,
                 sources: try Store.sources(db, hearingID: hearingID, total: counts.values.reduce(0, +)))
+            records.campaigns = try Store.campaigns(db, hearingID: hearingID)
+            return records
         }
     }
 

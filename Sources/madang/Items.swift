@@ -32,7 +32,11 @@ struct Items: AsyncParsableCommand {
     func run() async throws {
         let page = try await database.open().items(
             of: hearing, kind: kind, goal: goal, withdrawn: withdrawn, page: ItemPage.Request(offset: offset, limit: limit), withGoals: output.json)
-        if output.json { return try Console.printJSON(page.items.map { Listed(item: $0, goals: page.goals[$0.id ?? 0] ?? []) }) }
+        if output.json {
+            return try Console.printJSON(page.items.map {
+                Listed(item: $0, goals: page.goals[$0.id ?? 0] ?? [], campaign: page.campaigns[$0.id ?? 0])
+            })
+        }
         guard !page.items.isEmpty else { return print(offset > 0 ? "No items after the first \(offset)." : "No items yet.") }
         var table = TextTable(header: ["ID", "KIND", "ORDER", "BY", "TEXT"])
         for item in page.items {
@@ -56,19 +60,22 @@ struct Items: AsyncParsableCommand {
 
         var item: Item
         var goals: [Goal]
+        var campaign: Int64?
 
-        init(item: Item, goals: [Tag]) {
+        init(item: Item, goals: [Tag], campaign: Int64?) {
             self.item = item
             self.goals = goals.map { Goal(id: $0.goalCode, source: $0.source.rawValue, score: $0.score) }
+            self.campaign = campaign
         }
 
-        private enum Keys: String, CodingKey { case goals, withdrawn }
+        private enum Keys: String, CodingKey { case goals, withdrawn, campaign }
 
         func encode(to encoder: any Encoder) throws {
             try item.encode(to: encoder)
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(goals, forKey: .goals)
             try container.encode(item.withdrawal != nil, forKey: .withdrawn)
+            try container.encode(campaign, forKey: .campaign)
         }
     }
 

@@ -33,6 +33,7 @@ struct RespondCommand: AsyncParsableCommand {
               madang respond plan-4 --goal G2 --state 미반영 --reason "관계 법령상 어렵습니다."
               madang respond plan-4 --search 버스 노선 --state 추후검토 --text "노선 개편 때 검토합니다."
               madang respond plan-4 12 --department 교통정책과 --publish
+              madang respond plan-4 --campaign 3 --state 부분반영 --reason "부지 선정은 별도 절차입니다."
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -40,11 +41,12 @@ struct RespondCommand: AsyncParsableCommand {
     @Argument(help: "The items to answer, by number (see `madang items HEARING`).") var items: [Int64] = []
     @Option(help: "Every comment and proposal filed under this goal.") var goal: String?
     @Option(parsing: .upToNextOption, help: "Every comment and proposal matching these words.") var search: [String] = []
+    @Option(help: "Every opinion of this campaign (see `madang campaigns list HEARING`).") var campaign: Int64?
     @OptionGroup var response: ResponseOptions
 
     func validate() throws {
-        if items.isEmpty && goal == nil && search.isEmpty {
-            throw ValidationError("Say which opinions: item numbers, --goal G or --search WORDS.")
+        if items.isEmpty && goal == nil && search.isEmpty && campaign == nil {
+            throw ValidationError("Say which opinions: item numbers, --goal G, --search WORDS or --campaign ID.")
         }
         let r = response
         if r.state == nil && r.text == nil && r.reason == nil && r.action == nil && r.department == nil && !r.publish {
@@ -53,7 +55,8 @@ struct RespondCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let selection = OpinionSelection(items: items, goal: goal, search: search.isEmpty ? nil : search.joined(separator: " "))
+        let selection = OpinionSelection(
+            items: items, goal: goal, search: search.isEmpty ? nil : search.joined(separator: " "), campaign: campaign)
         let answered = try await database.open().respond(hearing, to: selection, response.change)
         let published = answered.filter(\.isPublished).count
         print("Answered \(Count.of(answered.count, "opinion")) of \(hearing)"

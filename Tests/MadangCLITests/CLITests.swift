@@ -72,6 +72,7 @@ struct CLITests {
             var listed = listed
             #expect((listed.removeValue(forKey: "goals") as? [Any])?.isEmpty == true)
             #expect(listed.removeValue(forKey: "withdrawn") as? Bool == false)
+            #expect(listed.removeValue(forKey: "campaign") is NSNull, "no campaign yet")
             #expect(NSDictionary(dictionary: stored).isEqual(to: listed), "\(stored) != \(listed)")
         }
         #expect(items[0]["speaker"] as? String == "Nam Gwang-woo")

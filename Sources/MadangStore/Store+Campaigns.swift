@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import MadangCore
+
+extension Store {
+    /// The hearing's public opinions in force (comments and proposals), as grouping reads
+    /// them: id and text, the title first.
+    public func campaignTexts(hearingID: Int64) throws -> [(id: Int64, text: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, title, body FROM item WHERE hearingId = ? AND kind <> 'statement' AND withdrawnAt IS NULL ORDER BY id
+                """, arguments: [hearingID]).map { row in
+                let title: String? = row["title"]
+                let body: String = row["body"]
+                return (row["id"], title.map { "\($0)\n\(body)" } ?? body)
+            }
+        }
+    }
+
+    /// People's decisions about the hearing's campaigns, oldest first.
+    public func campaignDecisions(hearingID: Int64) throws -> [CampaignDecision] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, itemId, otherId FROM campaignDecision WHERE hearingId = ? ORDER BY id",
+                             arguments: [hearingID]).compactMap { row in
+                let kind: String = row["kind"]
+                let item: Int64 = row["itemId"]
+                let other: Int64? = row["otherId"]
+                switch (kind, other) {
+                case ("together", let other?): return .together(item, other)
+                case ("apart", let other?): return .apart(item, other)
+                case ("detach", _): return .detach(item)
+                default: return nil
+                }
+            }
+        }
+    }
+
+    /// Records people's decisions about grouping, audited; the next regrouping applies them.
+    public func decideCampaigns(hearingID: Int64, _ decisions: [CampaignDecision]) throws {
+        try write { db in
+            let now = Timestamp.string(Date())
+            for decision in decisions {
+                let (kind, item, other): (String, Int64, Int64?) = switch decision {
+                case .together(let a, let b): ("together", a, b)
+                case .apart(let a, let b): ("apart", a, b)
+                case .detach(let a): ("detach", a, nil)
+                }
+                try db.execute(sql: """
+                    INSERT INTO campaignDecision (hearingId, kind, itemId, otherId, decidedBy, decidedAt) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [hearingID, kind, item, other, actor, now])
+                try audit(db, "campaign.\(kind)", entity: "item", id: item, hearing: hearingID,
+                          details: other.map { ["with": String($0)] } ?? [:])
+            }
+        }
+    }
+
+    /// Replaces the hearing's campaigns with `groups` (each a representative and its members
+    /// with what each adds), in one transaction. A group that holds most of an earlier
+    /// campaign's members keeps that campaign's id.
+    ///
+    /// - Returns: the campaigns' ids, in the order of `groups`.
+    @discardableResult
+    public func replaceCampaigns(
+        hearingID: Int64, _ groups: [(representative: Int64, members: [(itemID: Int64, addition: String?)])]
+    ) throws -> [Int64] {
+        try write { db in
+            var earlier: [Int64: Int64] = [:]  // item → its campaign before
+            for row in try Row.fetchAll(db, sql: """
+                SELECT campaignMember.itemId, campaignMember.campaignId FROM campaignMember
+                JOIN campaign ON campaign.id = campaignMember.campaignId WHERE campaign.hearingId = ?
+                """, arguments: [hearingID]) {
+                earlier[row[0]] = row[1]
+            }
+            try db.execute(sql: "DELETE FROM campaignMember WHERE campaignId IN (SELECT id FROM campaign WHERE hearingId = ?)",
+                           arguments: [hearingID])
+            var kept = Set<Int64>()
+            var ids: [Int64] = []
+            let now = Timestamp.string(Date())
+            for group in groups {
+                var votes: [Int64: Int] = [:]
+                for member in group.members { if let id = earlier[member.itemID] { votes[id, default: 0] += 1 } }
+                let reuse = votes.filter { !kept.contains($0.key) }.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+                let id: Int64
+                if let reuse {
+                    try db.execute(sql: "UPDATE campaign SET representativeId = ?, groupedAt = ? WHERE id = ?",
+                                   arguments: [group.representative, now, reuse])
+                    id = reuse
+                } else {
+                    try db.execute(sql: "INSERT INTO campaign (hearingId, representativeId, groupedAt) VALUES (?, ?, ?)",
+                                   arguments: [hearingID, group.representative, now])
+                    id = db.lastInsertedRowID
+                }
+                kept.insert(id)
+                for member in group.members {
+                    try db.execute(sql: "INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?)",
+                                   arguments: [member.itemID, id, member.addition])
+                }
+                ids.append(id)
+            }
+            if kept.isEmpty {
+                try db.execute(sql: "DELETE FROM campaign WHERE hearingId = ?", arguments: [hearingID])
+            } else {
+                try db.execute(sql: "DELETE FROM campaign WHERE hearingId = ? AND id NOT IN (\(kept.map(String.init).joined(separator: ",")))",
+                               arguments: [hearingID])
+            }
+            try audit(db, "campaigns.group", entity: "hearing", id: hearingID, details: [
+                "campaigns": String(groups.count), "members": String(groups.reduce(0) { $0 + $1.members.count }),
+            ])
+            return ids
+        }
+    }
+
+    /// The items an import batch holds now.
+    public func itemIDs(batchID: Int64) throws -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE batchId = ? ORDER BY id", arguments: [batchID]) }
+    }
+
+    /// Adds opinions to existing campaigns, as they arrive.
+    public func addCampaignMembers(_ joins: [(itemID: Int64, campaignID: Int64, addition: String?)]) throws {
+        guard !joins.isEmpty else { return }
+        try write { db in
+            for join in joins {
+                try db.execute(sql: """
+                    INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?)
+                    ON CONFLICT (itemId) DO NOTHING
+                    """, arguments: [join.itemID, join.campaignID, join.addition])
+            }
+        }
+    }
+
+    /// The hearing's campaigns, largest first.
+    public func campaigns(hearingID: Int64) throws -> [Campaign] {
+        try read { db in try Store.campaigns(db, hearingID: hearingID) }
+    }
+
+    static func campaigns(_ db: Database, hearingID: Int64) throws -> [Campaign] {
+        try Row.fetchAll(db, sql: """
+                SELECT campaign.id, campaign.hearingId, campaign.representativeId, item.title, item.body,
+                       (SELECT count(*) FROM campaignMember JOIN item AS m ON m.id = campaignMember.itemId
+                        WHERE campaignMember.campaignId = campaign.id AND m.withdrawnAt IS NULL) AS size
+                FROM campaign JOIN item ON item.id = campaign.representativeId
+                WHERE campaign.hearingId = ? ORDER BY size DESC, campaign.id
+                """, arguments: [hearingID]).map(Campaign.init(row:)).filter { $0.size > 1 }
+    }
+
+    /// One campaign with its members in force, in the order they arrived.
+    public func campaign(id: Int64) throws -> CampaignMembers {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT campaign.id, campaign.hearingId, campaign.representativeId, item.title, item.body,
+                       (SELECT count(*) FROM campaignMember JOIN item AS m ON m.id = campaignMember.itemId
+                        WHERE campaignMember.campaignId = campaign.id AND m.withdrawnAt IS NULL) AS size
+                FROM campaign JOIN item ON item.id = campaign.representativeId WHERE campaign.id = ?
+                """, arguments: [id]) else { throw StoreError.unknownCampaign(id: id) }
+            var additions: [Int64: String] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT itemId, addition FROM campaignMember WHERE campaignId = ? AND addition IS NOT NULL", arguments: [id]) {
+                additions[row[0]] = row[1]
+            }
+            let members = try Row.fetchAll(db, sql: Item.selection + """
+                 JOIN campaignMember ON campaignMember.itemId = item.id
+                WHERE campaignMember.campaignId = ? AND item.withdrawnAt IS NULL ORDER BY item.id
+                """, arguments: [id]).map(Item.init(row:)).map { CampaignMembers.Member(item: $0, addition: additions[$0.id ?? 0]) }
+            return CampaignMembers(campaign: Campaign(row: row), members: members)
+        }
+    }
+
+    /// The campaign each of `itemIDs` belongs to, for those in one.
+    public func campaignIDs(itemIDs: [Int64]) throws -> [Int64: Int64] {
+        guard !itemIDs.isEmpty else { return [:] }
+        return try read { db in
+            var result: [Int64: Int64] = [:]
+            for chunk in stride(from: 0, to: itemIDs.count, by: 500) {
+                let part = itemIDs[chunk..<min(itemIDs.count, chunk + 500)]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT itemId, campaignId FROM campaignMember WHERE itemId IN (\(part.map { _ in "?" }.joined(separator: ",")))
+                    """, arguments: StatementArguments(Array(part))) {
+                    result[row[0]] = row[1]
+                }
+            }
+            return result
+        }
+    }
+}
+
+extension Campaign {
+    init(row: Row) {
+        let title: String? = row["title"]
+        let body: String = row["body"]
+        self.init(id: row["id"], hearingID: row["hearingId"], representativeID: row["representativeId"],
+                  text: title.map { "\($0) — \(body)" } ?? body, size: row["size"])
+    }
+}

@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import MadangCore
+import MadangService
+
+struct CampaignsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaigns",
+        abstract: "Group identical and near-identical submissions into campaigns, list them, and correct the grouping.",
+        discussion: """
+            A campaign is a letter sent many times: exact copies (spacing, punctuation and a \
+            signature aside), copies with typos or a paragraph left out, and copies with a \
+            personal sentence added, which is kept as the member's addition. A new opinion joins \
+            the campaign it copies as it arrives; `madang campaigns group HEARING` groups the \
+            whole hearing again. merge, split and detach are your decisions: every later \
+            grouping keeps them, and the audit log has them.
+
+            Examples:
+              madang campaigns group plan-4
+              madang campaigns list plan-4
+              madang campaigns show 3
+              madang campaigns merge 3 5
+              madang campaigns split 3 41 42
+              madang campaigns detach 57
+            """,
+        subcommands: [Group.self, List.self, Show.self, Merge.self, Split.self, Detach.self])
+
+    static func show(_ list: CampaignList, hearing: String) {
+        print("\(Count.of(list.submissions, "submission")), \(Count.of(list.campaigns.count, "campaign")) "
+                    + "and \(Count.of(list.distinct, "distinct opinion")) in \(hearing).")
+        guard !list.campaigns.isEmpty else { return }
+        var table = TextTable(header: ["ID", "SIZE", "SHARE", "LETTER"], maximumCellWidth: 70)
+        for campaign in list.campaigns {
+            let share = list.submissions == 0 ? 0 : Double(campaign.size) / Double(list.submissions)
+            table.append([String(campaign.id), String(campaign.size), share.formatted(.percent.precision(.fractionLength(1))),
+                          Text.displayable(campaign.text)])
+        }
+        print(table.rendered(rightAligned: [1, 2]))
+    }
+
+    struct Group: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Group a hearing's public opinions into campaigns anew.",
+            discussion: """
+                Examples:
+                  madang campaigns group plan-4
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+
+        func run() async throws {
+            let workspace = try await database.open()
+            _ = try await workspace.groupCampaigns(hearing)
+            CampaignsCommand.show(try await workspace.campaigns(hearing), hearing: hearing)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a hearing's campaigns, largest first: id, size, share of submissions, the letter.",
+            discussion: """
+                Examples:
+                  madang campaigns list plan-4 --json
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The hearing's slug.") var hearing: String
+        @OptionGroup var output: JSONFlag
+
+        func run() async throws {
+            let list = try await database.open().campaigns(hearing)
+            if output.json {
+                struct Listed: Encodable {
+                    var submissions: Int
+                    var distinct: Int
+                    var campaigns: [Campaign]
+                }
+                return try Console.printJSON(Listed(submissions: list.submissions, distinct: list.distinct, campaigns: list.campaigns))
+            }
+            CampaignsCommand.show(list, hearing: hearing)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a campaign's members and what each added to the letter.",
+            discussion: """
+                Examples:
+                  madang campaigns show 3
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The campaign's id.") var id: Int64
+        @OptionGroup var output: JSONFlag
+
+        func run() async throws {
+            let campaign = try await database.open().campaign(id)
+            if output.json {
+                struct Member: Encodable {
+                    var item: Item
+                    var addition: String?
+                }
+                struct Shown: Encodable {
+                    var campaign: Campaign
+                    var members: [Member]
+                }
+                return try Console.printJSON(Shown(
+                    campaign: campaign.campaign, members: campaign.members.map { Member(item: $0.item, addition: $0.addition) }))
+            }
+            print("Campaign \(id): \(Count.of(campaign.campaign.size, "opinion")). The letter (item \(campaign.campaign.representativeID)):")
+            print("  " + Text.displayable(campaign.campaign.text) + "\n")
+            var table = TextTable(header: ["ITEM", "ADDED TO THE LETTER"], maximumCellWidth: 80)
+            for member in campaign.members {
+                table.append([String(member.item.id ?? 0), member.addition.map(Text.displayable) ?? ""])
+            }
+            print(table.rendered())
+        }
+    }
+
+    struct Merge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make two campaigns one; later groupings keep it so.",
+            discussion: """
+                Examples:
+                  madang campaigns merge 3 5
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "One campaign's id.") var first: Int64
+        @Argument(help: "The other's.") var second: Int64
+
+        func run() async throws {
+            let merged = try await database.open().mergeCampaigns(first, second)
+            print("Campaign \(merged.id) now holds \(Count.of(merged.size, "opinion")).")
+        }
+    }
+
+    struct Split: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take items out of a campaign into one of their own (one item: into none); later groupings keep it so.",
+            discussion: """
+                Examples:
+                  madang campaigns split 3 41 42
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The campaign's id.") var id: Int64
+        @Argument(help: "The items to take out.") var items: [Int64]
+
+        func validate() throws {
+            if items.isEmpty { throw ValidationError("Name the items to take out of the campaign.") }
+        }
+
+        func run() async throws {
+            _ = try await database.open().splitCampaign(id, items: items)
+            print("Took \(Count.of(items.count, "item")) out of campaign \(id).")
+        }
+    }
+
+    struct Detach: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Say an item belongs to no campaign; later groupings keep it so.",
+            discussion: """
+                Examples:
+                  madang campaigns detach 57
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The item's id.") var item: Int64
+
+        func run() async throws {
+            try await database.open().detachFromCampaign(item)
+            print("Item \(item) belongs to no campaign now.")
+        }
+    }
+}

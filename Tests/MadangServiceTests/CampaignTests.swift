@@ -1,0 +1,68 @@
+import Foundation
+import MadangCore
+import MadangService
+import Testing
+
+@Suite("Campaigns in a hearing")
+struct CampaignTests {
+    static let letter = "소각장 건립 계획을 전면 재검토해 주십시오. 주거지와 학교가 가까워 주민 건강이 크게 우려됩니다. "
+        + "환경영향평가를 다시 하고 주민 공청회를 한 번 더 열어 주시기 바랍니다."
+    static let other = "We oppose the incinerator site. Move it to the industrial zone, away from homes and schools, "
+        + "and publish the full emissions study."
+
+    /// A hearing with five copies of one letter (one with a personal sentence), three of
+    /// another, and two organic opinions.
+    static func hearing() async throws -> (TemporaryWorkspace, [Int64]) {
+        let temporary = try await TemporaryWorkspace()
+        var ids: [Int64] = []
+        for text in [letter, letter, letter.replacingOccurrences(of: " ", with: "  "), "저는 근처 학부모입니다. " + letter, letter,
+                     other, other, other + " My child walks past the site.", "버스 노선을 늘려 주세요.", "공원을 더 만들어 주세요."] {
+            ids.append(try #require(try await temporary.workspace.addComment(to: "h", text: text).id))
+        }
+        return (temporary, ids)
+    }
+
+    @Test("Grouping finds both campaigns; counts are submissions and distinct opinions; additions are kept")
+    func grouping() async throws {
+        let (temporary, ids) = try await CampaignTests.hearing()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        let campaigns = try await workspace.groupCampaigns("h")
+        #expect(campaigns.map(\.size) == [5, 3])
+        #expect(campaigns[0].text == CampaignTests.letter, "the letter's most common form, as written")
+        let list = try await workspace.campaigns("h")
+        #expect(list.submissions == 10 && list.distinct == 4)
+        let members = try await workspace.campaign(campaigns[0].id).members
+        #expect(members.compactMap(\.item.id) == Array(ids[0..<5]))
+        #expect(members[3].addition == "저는 근처 학부모입니다.")
+        let context = try await workspace.digestContext("h")
+        #expect(context.counts.distinctOpinions == 4 && context.counts.campaigns == 2)
+        #expect(context.campaigns.map(\.size) == [5, 3])
+        // A copy that arrives later joins its campaign without a regrouping.
+        let late = try #require(try await workspace.addComment(to: "h", text: CampaignTests.other).id)
+        #expect(try await workspace.items(of: "h").campaigns[late] == campaigns[1].id)
+        // The whole campaign is answered at once.
+        let answered = try await workspace.respond(
+            "h", to: OpinionSelection(campaign: campaigns[0].id), ResponseChange(state: "부분반영", reason: "부지 선정은 별도 절차입니다"))
+        #expect(answered.map(\.itemID) == Array(ids[0..<5]))
+    }
+
+    @Test("Merge, split and detach are a person's decisions that a later grouping keeps")
+    func decisions() async throws {
+        let (temporary, ids) = try await CampaignTests.hearing()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        let first = try await workspace.groupCampaigns("h")
+        let merged = try await workspace.mergeCampaigns(first[0].id, first[1].id)
+        #expect(merged.size == 8 && merged.id == first[0].id, "the larger campaign keeps its id")
+        #expect(try await workspace.groupCampaigns("h").map(\.size) == [8])
+        try await workspace.detachFromCampaign(ids[4])
+        _ = try await workspace.splitCampaign(merged.id, items: [ids[5], ids[6], ids[7]])
+        let regrouped = try await workspace.groupCampaigns("h")
+        #expect(regrouped.map(\.size) == [4, 3])
+        let sizes = try await workspace.campaigns("h")
+        #expect(sizes.distinct == 5)
+        let log = try await workspace.auditLog(of: "h").map(\.action)
+        #expect(log.contains("campaign.together") && log.contains("campaign.apart") && log.contains("campaign.detach"))
+    }
+}
