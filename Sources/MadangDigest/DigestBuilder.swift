@@ -67,7 +67,7 @@ public enum DigestBuilder {
         let groups = records.goals + [records.uncategorized]
         let quotes = RepresentativeQuotes(groups: groups.map(\.sample))
         let sections = groups.enumerated().map { index, group in
-            goal(group, quotes: quotes.quotes(group: index, limit: quoteCount(group, options)),
+            goal(group, quotes: onePerCampaign(quotes.quotes(group: index, limit: quoteCount(group, options)), records.campaignOf),
                  statements: group.statementIDs.compactMap { statementsByID[$0] },
                  parentName: group.goal?.parentCode.flatMap { goalNames[$0] },
                  publicTotal: counts.publicOpinions, options: options, redaction: &redaction)
@@ -115,6 +115,12 @@ public enum DigestBuilder {
             masking: masking(redaction, language),
             citizens: options.citizens.rawValue, citizensNote: DigestWording.citizensNote(options.citizens, language),
             generatedAt: DocumentDates.format(options.now, in: zone, language))
+    }
+
+    /// The quotes with at most one from each campaign: a letter sent many times is one opinion.
+    static func onePerCampaign(_ quotes: [RepresentativeQuotes.Quote], _ campaignOf: [Int64: Int64]) -> [RepresentativeQuotes.Quote] {
+        var seen = Set<Int64>()
+        return quotes.filter { quote in campaignOf[quote.opinion.id].map { seen.insert($0).inserted } ?? true }
     }
 
     /// An opinion up to this many characters is quoted whole rather than by one sentence.

@@ -79,4 +79,6 @@ public struct DigestRecords: Sendable {
     public var sources: [Source]
     /// The hearing's campaigns, largest first (their members in force counted).
     public var campaigns: [Campaign] = []
+    /// The campaign of each opinion the digest may quote, for those in one.
+    public var campaignOf: [Int64: Int64] = [:]
 }

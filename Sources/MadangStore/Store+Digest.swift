@@ -117,6 +117,13 @@ extension Store {
                 goals: goals, uncategorized: uncategorized,
                 sources: try Store.sources(db, hearingID: hearingID, total: counts.values.reduce(0, +)))
             records.campaigns = try Store.campaigns(db, hearingID: hearingID)
+            if !records.campaigns.isEmpty {
+                for id in wanted {
+                    if let campaign = try Int64.fetchOne(db, sql: "SELECT campaignId FROM campaignMember WHERE itemId = ?", arguments: [id]) {
+                        records.campaignOf[id] = campaign
+                    }
+                }
+            }
             return records
         }
     }

@@ -38,6 +38,9 @@ struct CampaignTests {
         let context = try await workspace.digestContext("h")
         #expect(context.counts.distinctOpinions == 4 && context.counts.campaigns == 2)
         #expect(context.campaigns.map(\.size) == [5, 3])
+        let quoted = context.otherOpinions.quotes.map(\.text)
+        #expect(quoted.filter { $0.contains("환경영향평가") }.count <= 1, "a campaign is quoted once at most: \(quoted)")
+        #expect(quoted.filter { $0.contains("emissions study") }.count <= 1, "\(quoted)")
         // A copy that arrives later joins its campaign without a regrouping.
         let late = try #require(try await workspace.addComment(to: "h", text: CampaignTests.other).id)
         #expect(try await workspace.items(of: "h").campaigns[late] == campaigns[1].id)
