@@ -31,29 +31,11 @@ struct DigestCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The hearing's slug.") var hearing: String
-    @Option(help: "The output format (default: from the -o file's extension, else md).") var format: DigestFormat?
-    @Option(help: ArgumentHelp("Render this Mustache template instead of the built-in one.", valueName: "file"))
-    var template: String?
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
-    var output: String?
-    @Flag(help: "Print the data a template receives, as JSON, instead of a digest.")
-    var context = false
+    @OptionGroup var document: DocumentOptions
     @Flag(help: "Show citizens by their initials (김○○, J. D.) instead of by number.")
     var initials = false
     @Flag(help: "Show citizens by the names they gave. Contact details stay masked.")
     var showNames = false
-    @Option(help: ArgumentHelp("The language: ko or en (default: the hearing's, else the environment's).", valueName: "language"))
-    var lang: DocumentLanguage?
-
-    /// `--format`, else what the output file's extension says, else Markdown.
-    var chosenFormat: DigestFormat {
-        if let format { return format }
-        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
-        case "html", "htm": return .html
-        case "txt", "text": return .txt
-        default: return .md
-        }
-    }
 
     func validate() throws {
         if initials && showNames { throw ValidationError("Choose one of --initials and --show-names.") }
@@ -63,9 +45,9 @@ struct DigestCommand: AsyncParsableCommand {
         let workspace = try await database.open()
         let citizens: CitizenStyle = showNames ? .names : initials ? .initials : .numbers
         let request = DigestRequest(
-            format: chosenFormat, templateFile: template, citizens: citizens, language: lang,
+            format: document.chosenFormat, templateFile: document.template, citizens: citizens, language: document.lang,
             defaultLanguage: DocumentLanguage.from(environment: ProcessInfo.processInfo.environment))
-        let text = if context {
+        let text = if document.context {
             try Console.json(try await workspace.digestContext(hearing, request)) + "\n"
         } else {
             try await workspace.digest(hearing, request)
@@ -75,8 +57,6 @@ struct DigestCommand: AsyncParsableCommand {
             Console.error("Note: \(Count.of(filing.decisionsSinceModel, "decision")) by people came after the learned model "
                 + "(version \(version)) was trained; `madang categorize \(hearing)` learns from them and files the items again.")
         }
-        guard let output, output != "-" else { return try Console.writeOut(Data(text.utf8)) }
-        try OutputFile.write(text, to: output)
-        print("Wrote \(output).")
+        try document.write(text)
     }
 }
