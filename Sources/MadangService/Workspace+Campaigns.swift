@@ -97,6 +97,7 @@ extension Workspace {
                 (id, id == representative ? nil : CampaignFinder.addition(of: byID[id] ?? "", to: letter))
             })
         })
+        try store.shareCampaignGoals(hearingID: hearingID)
     }
 
     /// The member whose text is the campaign's most common form (compared as grouping
@@ -133,6 +134,7 @@ extension Workspace {
             }
         }
         try store.addCampaignMembers(joins)
+        if !joins.isEmpty { try store.shareCampaignGoals(hearingID: hearingID) }
     }
 }
 

@@ -30,6 +30,7 @@ extension Workspace {
             }) { item, tags in
                 if ItemFiling(item: item, proposals: tags, decisions: decisions[item.id ?? 0] ?? []).isFiled { categorized += 1 }
             }
+            try store.shareCampaignGoals(hearingID: hearingID)
             let goalCount = goals.filter { $0.parentCode == nil }.count
             return GoalsLoad(
                 update: update, goals: goalCount, strategies: goals.count - goalCount,
@@ -77,6 +78,8 @@ extension Workspace {
                 if filed.isFiled { categorized += 1 }
                 onItem(filed)
             }
+            // A campaign's members are filed as their letter is, unless a person decided otherwise.
+            try store.shareCampaignGoals(hearingID: hearingID)
             return CategorizeResult(filing, categorized: categorized, model: model)
         }
     }

@@ -110,6 +110,29 @@ extension Store {
         }
     }
 
+    /// Files every campaign member under its letter's goals: the machine's tags of each member
+    /// give way to those of its campaign's representative, while a person's decision on a
+    /// member (tag or untag) stands. Returns how many tags the members hold from their letter.
+    @discardableResult
+    public func shareCampaignGoals(hearingID: Int64) throws -> Int {
+        try write { db in
+            let members = """
+                SELECT campaignMember.itemId FROM campaignMember JOIN campaign ON campaign.id = campaignMember.campaignId
+                WHERE campaign.hearingId = ?1 AND campaignMember.itemId <> campaign.representativeId
+                """
+            try db.execute(sql: "DELETE FROM tag WHERE source <> 'person' AND itemId IN (\(members))", arguments: [hearingID])
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO tag (itemId, goalId, source, score, evidence, taggedAt)
+                SELECT campaignMember.itemId, tag.goalId, tag.source, tag.score, tag.evidence, tag.taggedAt
+                FROM campaignMember JOIN campaign ON campaign.id = campaignMember.campaignId
+                JOIN item ON item.id = campaignMember.itemId AND item.withdrawnAt IS NULL
+                JOIN tag ON tag.itemId = campaign.representativeId AND tag.source <> 'person' AND tag.rejected = 0
+                WHERE campaign.hearingId = ?1 AND campaignMember.itemId <> campaign.representativeId
+                """, arguments: [hearingID])
+            return db.changesCount
+        }
+    }
+
     /// The items an import batch holds now.
     public func itemIDs(batchID: Int64) throws -> [Int64] {
         try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE batchId = ? ORDER BY id", arguments: [batchID]) }

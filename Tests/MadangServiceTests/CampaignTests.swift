@@ -68,4 +68,28 @@ struct CampaignTests {
         let log = try await workspace.auditLog(of: "h").map(\.action)
         #expect(log.contains("campaign.together") && log.contains("campaign.apart") && log.contains("campaign.detach"))
     }
+
+    @Test("A campaign's members are filed as their letter is, unless a person decided otherwise")
+    func sharedGoals() async throws {
+        let temporary = try await CorrectionTests.withGoals()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        let letter = "Add more bus lines to the new town. The last bus leaves far too early for shift workers. "
+            + "Please extend the evening service and publish the new timetable."
+        var ids: [Int64] = []
+        for text in [letter, letter, letter + " Also open the data on ridership.", letter] {
+            ids.append(try #require(try await workspace.addComment(to: "h", text: text).id))
+        }
+        func goals(_ id: Int64) async throws -> [String] {
+            try await workspace.items(of: "h").goals[id]?.map { "\($0.goalCode) \($0.source.rawValue)" } ?? []
+        }
+        #expect(try await goals(ids[2]) == ["T rule", "D rule"], "on its own, the addition files it under D too")
+        try await workspace.decide(item: ids[3], goal: "D", tagged: true)
+        _ = try await workspace.groupCampaigns("h")
+        #expect(try await goals(ids[2]) == ["T rule"], "a member shares its letter's goals")
+        #expect(try await goals(ids[3]) == ["T rule", "D person"], "a person's decision stands")
+        _ = try await workspace.categorize("h")
+        #expect(try await goals(ids[2]) == ["T rule"], "categorizing again keeps the campaign's filing")
+    }
 }
+
