@@ -117,6 +117,40 @@ public struct CampaignFinder: Sendable {
         return groups.filter { $0.count > 1 }.map { $0.sorted().map { texts[$0].id } }.sorted { $0[0] < $1[0] }
     }
 
+    /// For each of `texts` that copies one of `letters`, that letter's id: the letters that
+    /// share a MinHash band with the text are the only ones compared, so a large import into a
+    /// hearing of many campaigns costs about as much as reading it.
+    public func letters(of texts: [Text], among letters: [Text]) -> [Int64: Int64] {
+        let letterGrams = letters.map { CampaignFinder.shingles(CampaignFinder.normalized($0.text)) }
+        var buckets: [Int: [Int: [Int]]] = [:]  // band → band hash → letters
+        for (index, grams) in letterGrams.enumerated() where !grams.isEmpty {
+            let signature = CampaignFinder.signature(grams)
+            for band in 0..<CampaignFinder.bands { buckets[band, default: [:]][CampaignFinder.bandHash(signature, band), default: []].append(index) }
+        }
+        var result: [Int64: Int64] = [:]
+        for text in texts {
+            let grams = CampaignFinder.shingles(CampaignFinder.normalized(text.text))
+            guard !grams.isEmpty else { continue }
+            let signature = CampaignFinder.signature(grams)
+            var tried = Set<Int>()
+            search: for band in 0..<CampaignFinder.bands {
+                for letter in buckets[band]?[CampaignFinder.bandHash(signature, band)] ?? [] where tried.insert(letter).inserted {
+                    if similar(grams, letterGrams[letter]) {
+                        result[text.id] = letters[letter].id
+                        break search
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    static func bandHash(_ signature: [UInt64], _ band: Int) -> Int {
+        var hasher = Hasher()
+        for row in 0..<rows { hasher.combine(signature[band * rows + row]) }
+        return hasher.finalize()
+    }
+
     /// The connected components of `subset` under `links` (pairs outside it ignored).
     static func components(of subset: [Int], links: [(Int, Int)]) -> [[Int]] {
         var parent: [Int: Int] = [:]

@@ -121,17 +121,14 @@ extension Workspace {
         let campaigns = try store.campaigns(hearingID: hearingID)
         guard !campaigns.isEmpty, !itemIDs.isEmpty else { return }
         let wanted = Set(itemIDs)
-        let texts = try store.campaignTexts(hearingID: hearingID).filter { wanted.contains($0.id) }
-        let letters = campaigns.map { campaign in
-            (campaign, CampaignFinder.shingles(CampaignFinder.normalized(campaign.text.replacingOccurrences(of: " — ", with: "\n"))))
-        }
-        var joins: [(itemID: Int64, campaignID: Int64, addition: String?)] = []
-        let finder = CampaignFinder()
-        for text in texts {
-            let grams = CampaignFinder.shingles(CampaignFinder.normalized(text.text))
-            if let (campaign, _) = letters.first(where: { finder.similar($0.1, grams) }) {
-                joins.append((text.id, campaign.id, CampaignFinder.addition(of: text.text, to: campaign.text)))
-            }
+        let texts = try store.campaignTexts(hearingID: hearingID, from: itemIDs.min() ?? 0).filter { wanted.contains($0.id) }
+        let matches = CampaignFinder().letters(
+            of: texts.map { CampaignFinder.Text(id: $0.id, text: $0.text) },
+            among: campaigns.map { CampaignFinder.Text(id: $0.id, text: $0.text.replacingOccurrences(of: " — ", with: "\n")) })
+        let byID = Dictionary(uniqueKeysWithValues: campaigns.map { ($0.id, $0) })
+        let joins = texts.compactMap { text -> (itemID: Int64, campaignID: Int64, addition: String?)? in
+            guard let campaign = matches[text.id].flatMap({ byID[$0] }) else { return nil }
+            return (text.id, campaign.id, CampaignFinder.addition(of: text.text, to: campaign.text))
         }
         try store.addCampaignMembers(joins)
         if !joins.isEmpty { try store.shareCampaignGoals(hearingID: hearingID) }

@@ -3,13 +3,14 @@ import GRDB
 import MadangCore
 
 extension Store {
-    /// The hearing's public opinions in force (comments and proposals), as grouping reads
-    /// them: id and text, the title first.
-    public func campaignTexts(hearingID: Int64) throws -> [(id: Int64, text: String)] {
+    /// The hearing's public opinions in force (comments and proposals) with ids from `first`
+    /// on, as grouping reads them: id and text, the title first.
+    public func campaignTexts(hearingID: Int64, from first: Int64 = 0) throws -> [(id: Int64, text: String)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, title, body FROM item WHERE hearingId = ? AND kind <> 'statement' AND withdrawnAt IS NULL ORDER BY id
-                """, arguments: [hearingID]).map { row in
+                SELECT id, title, body FROM item WHERE hearingId = ? AND id >= ? AND kind <> 'statement' AND withdrawnAt IS NULL
+                ORDER BY id
+                """, arguments: [hearingID, first]).map { row in
                 let title: String? = row["title"]
                 let body: String = row["body"]
                 return (row["id"], title.map { "\($0)\n\(body)" } ?? body)
