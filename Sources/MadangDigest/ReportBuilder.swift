@@ -21,14 +21,10 @@ public enum ReportBuilder {
         }
         let rows = register.rows.map { row -> ReportContext.Row in
             let item = row.item
-            var text = redaction.apply(item.title.map { "\($0) — \(item.body)" } ?? item.body)
+            var text = opinion(item, redaction: &redaction)
             let shortened = text.count > opinionLength
             if shortened { text = String(text.prefix(opinionLength)) + "…" }
-            let from: String = switch item.kind {
-            case .statement: item.speaker ?? ""
-            case .proposal where item.group != nil: redaction.apply(item.group ?? "")
-            default: ReportWording.citizen(row.citizenNumber ?? 0, language)
-            }
+            let from = self.from(row, language, redaction: &redaction)
             let response = row.response
             return ReportContext.Row(
                 number: item.id ?? 0, kind: item.kind.rawValue, kindLabel: ReportWording.kind(item.kind, language), opinion: text,
@@ -73,17 +69,8 @@ public enum ReportBuilder {
                                                countText: ReportWording.count(other.count, language), decisions: decisions(other)))
         }
 
-        let when = hearing.startsAt.map { DocumentDates.format($0, language) }
-        let organizers = hearing.organizers.isEmpty ? nil : hearing.organizers.joined(separator: ", ")
-        let attendance = ReportWording.attendance(inPerson: hearing.attendanceInPerson, online: hearing.attendanceOnline, language)
-        let facts = [(words.when, when), (words.venue, hearing.venue), (words.organizers, organizers), (words.plan, hearing.plan),
-                     (words.attendance, attendance)].compactMap { label, value in value.map { ReportContext.Fact(label: label, value: $0) } }
         return ReportContext(
-            lang: language.rawValue, labels: words,
-            hearing: ReportContext.Facts(
-                title: hearing.title, kind: hearing.kind.rawValue, kindLabel: ReportWording.hearingKind(hearing.kind, language),
-                when: when, startsAtRaw: hearing.startsAt?.description, venue: hearing.venue, organizers: organizers,
-                plan: hearing.plan, attendance: attendance, facts: facts),
+            lang: language.rawValue, labels: words, hearing: facts(hearing, language),
             counts: ReportContext.Counts(
                 opinions: opinions, answered: answered, unanswered: opinions - answered,
                 summary: ReportWording.summary(opinions: opinions, answered: answered, language)
@@ -96,11 +83,40 @@ public enum ReportBuilder {
             generatedAt: DocumentDates.format(now, in: DocumentDates.zone(of: hearing), language))
     }
 
+    /// The hearing's facts as its documents print them, in `language`.
+    static func facts(_ hearing: Hearing, _ language: DocumentLanguage) -> ReportContext.Facts {
+        let words = ReportWording.of(language)
+        let when = hearing.startsAt.map { DocumentDates.format($0, language) }
+        let organizers = hearing.organizers.isEmpty ? nil : hearing.organizers.joined(separator: ", ")
+        let attendance = ReportWording.attendance(inPerson: hearing.attendanceInPerson, online: hearing.attendanceOnline, language)
+        let facts = [(words.when, when), (words.venue, hearing.venue), (words.organizers, organizers), (words.plan, hearing.plan),
+                     (words.attendance, attendance)].compactMap { label, value in value.map { ReportContext.Fact(label: label, value: $0) } }
+        return ReportContext.Facts(
+            title: hearing.title, kind: hearing.kind.rawValue, kindLabel: ReportWording.hearingKind(hearing.kind, language),
+            when: when, startsAtRaw: hearing.startsAt?.description, venue: hearing.venue, organizers: organizers,
+            plan: hearing.plan, attendance: attendance, facts: facts)
+    }
+
+    /// An opinion as the public documents print it: its title first, masked.
+    public static func opinion(_ item: Item, redaction: inout Redaction) -> String {
+        redaction.apply(item.title.map { "\($0) — \(item.body)" } ?? item.body)
+    }
+
+    /// Who gave an opinion, as the public documents say it: a panelist by name, a group's
+    /// proposal under the group's name, anyone else as a citizen by number.
+    public static func from(_ row: ResponseRegister.Row, _ language: DocumentLanguage, redaction: inout Redaction) -> String {
+        switch row.item.kind {
+        case .statement: row.item.speaker ?? ""
+        case .proposal where row.item.group != nil: redaction.apply(row.item.group ?? "")
+        default: ReportWording.citizen(row.citizenNumber ?? 0, language)
+        }
+    }
+
     /// The notices of `register` (published responses only) in `language`: one for each
     /// commenter who gave an e-mail address or a phone number, their opinions together
     /// (the same address or number, or the same name with no contact, is one commenter).
     public static func notices(register: ResponseRegister, language: DocumentLanguage, now: Date = Date()) -> NoticeContext {
-        let report = context(register: register, goals: [], language: language, drafts: false, now: now)
+        let words = ReportWording.of(language)
         var notices: [NoticeContext.Notice] = []
         var place: [String: Int] = [:]
         var unreachable = Set<String>()
@@ -124,7 +140,6 @@ public enum ReportBuilder {
             } else {
                 place[key] = notices.count
                 let name = item.author ?? ReportWording.citizen(row.citizenNumber ?? 0, language)
-                let words = report.labels
                 notices.append(NoticeContext.Notice(
                     name: name, email: item.contact.email, phone: item.contact.phone,
                     greeting: language == .ko ? "\(name) \(words.noticeGreeting)" : "\(words.noticeGreeting) \(name),",
@@ -135,7 +150,7 @@ public enum ReportBuilder {
             }
         }
         return NoticeContext(
-            lang: language.rawValue, labels: report.labels, hearing: report.hearing, notices: notices,
-            unreachable: unreachable.count, generatedAt: report.generatedAt)
+            lang: language.rawValue, labels: words, hearing: facts(register.hearing, language), notices: notices,
+            unreachable: unreachable.count, generatedAt: DocumentDates.format(now, in: DocumentDates.zone(of: register.hearing), language))
     }
 }

@@ -79,7 +79,8 @@ public struct ReportWording: Codable, Sendable {
         language == .ko ? "\(BarChart.grouped(count))건" : BarChart.grouped(count)
     }
 
-    static func kind(_ kind: ItemKind, _ language: DocumentLanguage) -> String {
+    /// 의견, comment: an item's kind as the documents name it.
+    public static func kind(_ kind: ItemKind, _ language: DocumentLanguage) -> String {
         switch (kind, language) {
         case (.statement, .ko): "발언"
         case (.comment, .ko): "의견"

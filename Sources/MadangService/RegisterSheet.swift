@@ -23,20 +23,6 @@ struct RegisterSheet {
         titles.contains(text.trimmingWhitespace())
     }
 
-    func kind(_ kind: ItemKind) -> String {
-        switch (kind, language) {
-        case (.statement, .ko): "발언"
-        case (.comment, .ko): "의견"
-        case (.proposal, .ko): "제안"
-        default: kind.rawValue
-        }
-    }
-
-    /// The opinion as the register shows it: its title first, masked.
-    static func opinion(_ item: Item, redaction: inout Redaction) -> String {
-        redaction.apply(item.title.map { "\($0) — \(item.body)" } ?? item.body)
-    }
-
     /// Text compared as a spreadsheet may give it back: line breaks as LF, outer space trimmed.
     static func normalized(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").trimmingWhitespace()

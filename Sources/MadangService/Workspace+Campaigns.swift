@@ -131,7 +131,7 @@ extension Workspace {
             return (text.id, campaign.id, CampaignFinder.addition(of: text.text, to: campaign.text))
         }
         try store.addCampaignMembers(joins)
-        if !joins.isEmpty { try store.shareCampaignGoals(hearingID: hearingID) }
+        if !joins.isEmpty { try store.shareCampaignGoals(hearingID: hearingID, itemIDs: joins.map(\.itemID)) }
     }
 }
 

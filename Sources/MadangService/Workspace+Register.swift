@@ -19,15 +19,10 @@ extension Workspace {
             var rows = [sheet.titleRow(slug: slug), sheet.headings]
             for row in register.rows {
                 let item = row.item
-                let from: String = switch item.kind {
-                case .statement: item.speaker ?? ""
-                case .proposal where item.group != nil: redaction.apply(item.group ?? "")
-                default: language == .ko ? "시민 \(row.citizenNumber ?? 0)" : "Citizen \(row.citizenNumber ?? 0)"
-                }
                 let response = row.response
                 rows.append([
-                    String(item.id ?? 0), sheet.kind(item.kind), from, row.goals.joined(separator: ", "),
-                    RegisterSheet.opinion(item, redaction: &redaction),
+                    String(item.id ?? 0), ReportWording.kind(item.kind, language), ReportBuilder.from(row, language, redaction: &redaction),
+                    row.goals.joined(separator: ", "), ReportBuilder.opinion(item, redaction: &redaction),
                     response.flatMap { register.state($0.state)?.label(language) } ?? "", response?.text ?? "",
                     response?.reason ?? "", response?.action ?? "", response?.department ?? "",
                 ])
@@ -75,12 +70,13 @@ extension Workspace {
                     problem(columns.number, .unknownOpinion(cell(columns.number) ?? ""))
                     continue
                 }
-                var redaction = Redaction(language: register.hearing.language ?? .en)
-                let exported = RegisterSheet.opinion(entry.item, redaction: &redaction)
-                var otherLanguage = Redaction(language: register.hearing.language == .ko ? .en : .ko)
-                let written = cell(columns.opinion) ?? ""
-                if RegisterSheet.normalized(written) != RegisterSheet.normalized(exported)
-                    && RegisterSheet.normalized(written) != RegisterSheet.normalized(RegisterSheet.opinion(entry.item, redaction: &otherLanguage)) {
+                // The export masked the opinion in the language it was written in, either one.
+                let written = RegisterSheet.normalized(cell(columns.opinion) ?? "")
+                let unchanged = DocumentLanguage.allCases.contains { language in
+                    var redaction = Redaction(language: language)
+                    return RegisterSheet.normalized(ReportBuilder.opinion(entry.item, redaction: &redaction)) == written
+                }
+                if !unchanged {
                     problem(columns.opinion, .editedOpinion)
                     continue
                 }

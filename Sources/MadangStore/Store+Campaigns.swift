@@ -113,13 +113,16 @@ extension Store {
 
     /// Files every campaign member under its letter's goals: the machine's tags of each member
     /// give way to those of its campaign's representative, while a person's decision on a
-    /// member (tag or untag) stands. Returns how many tags the members hold from their letter.
+    /// member (tag or untag) stands. With `itemIDs`, only those members are filed (as they
+    /// join), not every member of the hearing. Returns how many tags they hold from their letter.
     @discardableResult
-    public func shareCampaignGoals(hearingID: Int64) throws -> Int {
+    public func shareCampaignGoals(hearingID: Int64, itemIDs: [Int64]? = nil) throws -> Int {
         try write { db in
+            // Item ids are the store's own integers, never a person's text.
+            let only = itemIDs.map { " AND campaignMember.itemId IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
             let members = """
                 SELECT campaignMember.itemId FROM campaignMember JOIN campaign ON campaign.id = campaignMember.campaignId
-                WHERE campaign.hearingId = ?1 AND campaignMember.itemId <> campaign.representativeId
+                WHERE campaign.hearingId = ?1 AND campaignMember.itemId <> campaign.representativeId\(only)
                 """
             try db.execute(sql: "DELETE FROM tag WHERE source <> 'person' AND itemId IN (\(members))", arguments: [hearingID])
             try db.execute(sql: """
@@ -128,7 +131,7 @@ extension Store {
                 FROM campaignMember JOIN campaign ON campaign.id = campaignMember.campaignId
                 JOIN item ON item.id = campaignMember.itemId AND item.withdrawnAt IS NULL
                 JOIN tag ON tag.itemId = campaign.representativeId AND tag.source <> 'person' AND tag.rejected = 0
-                WHERE campaign.hearingId = ?1 AND campaignMember.itemId <> campaign.representativeId
+                WHERE campaign.hearingId = ?1 AND campaignMember.itemId <> campaign.representativeId\(only)
                 """, arguments: [hearingID])
             return db.changesCount
         }

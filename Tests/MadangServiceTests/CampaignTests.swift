@@ -90,6 +90,8 @@ struct CampaignTests {
         #expect(try await goals(ids[3]) == ["T rule", "D person"], "a person's decision stands")
         _ = try await workspace.categorize("h")
         #expect(try await goals(ids[2]) == ["T rule"], "categorizing again keeps the campaign's filing")
+        let late = try #require(try await workspace.addComment(to: "h", text: letter + " Publish the data too.").id)
+        #expect(try await goals(late) == ["T rule"], "a copy that joins on arrival is filed as its letter")
     }
 }
 
