@@ -86,52 +86,81 @@ extension Workspace {
                 together = together.filter { $0.first != a && $0.second != a }
             }
         }
-        let texts = try store.campaignTexts(hearingID: hearingID).filter { !detached.contains($0.id) }
-        let byID = Dictionary(uniqueKeysWithValues: texts.map { ($0.id, $0.text) })
-        let groups = CampaignFinder().groups(
-            texts.map { CampaignFinder.Text(id: $0.id, text: $0.text) }, apart: apart, together: Array(together))
-        try store.replaceCampaigns(hearingID: hearingID, groups.map { members in
-            let representative = Workspace.representative(of: members, texts: byID)
-            let letter = byID[representative] ?? ""
-            return (representative, members.map { id in
-                (id, id == representative ? nil : CampaignFinder.addition(of: byID[id] ?? "", to: letter))
-            })
+        var corpus = CampaignCorpus(own: Set(apart.flatMap { [$0.first, $0.second] } + together.flatMap { [$0.first, $0.second] }))
+        try store.campaignTexts(hearingID: hearingID) { batch in corpus.add(batch.filter { !detached.contains($0.id) }) }
+        let groups = CampaignFinder().groups(corpus, apart: apart, together: Array(together))
+        corpus = CampaignCorpus()
+        // What each member adds to its letter: only members that are not copies of it are read again.
+        var letterOf: [Int64: Int64] = [:]
+        for group in groups {
+            for member in group.members where !group.copies.contains(member) { letterOf[member] = group.representative }
+        }
+        let letters = Dictionary(uniqueKeysWithValues: try store.campaignTexts(ids: groups.map(\.representative)).map { ($0.id, $0.text) })
+        let readers = letters.mapValues { CampaignAddition(letter: $0) }
+        var additions: [Int64: String] = [:]
+        let variants = letterOf.keys.sorted()
+        for start in stride(from: 0, to: variants.count, by: 8192) {
+            let texts = try store.campaignTexts(ids: Array(variants[start..<min(variants.count, start + 8192)]))
+            for (id, addition) in Workspace.additions(texts, letterOf: letterOf, readers: readers) { additions[id] = addition }
+        }
+        try store.replaceCampaigns(hearingID: hearingID, groups.map { group in
+            (group.representative, group.members.map { ($0, additions[$0]) }, group.letter.stored)
         })
         try store.shareCampaignGoals(hearingID: hearingID)
     }
 
-    /// The member whose text is the campaign's most common form (compared as grouping
-    /// compares), and among those the most common exact text, the earliest of them.
-    static func representative(of members: [Int64], texts: [Int64: String]) -> Int64 {
-        func commonest(_ ids: [Int64], by key: (Int64) -> String) -> [Int64] {
-            let groups = Dictionary(grouping: ids, by: key)
-            return groups.values.max { ($0.count, -($0.min() ?? 0)) < ($1.count, -($1.min() ?? 0)) } ?? ids
+    /// What each of `texts` adds to its letter, found on every core.
+    static func additions(
+        _ texts: [(id: Int64, text: String)], letterOf: [Int64: Int64], readers: [Int64: CampaignAddition]
+    ) -> [(Int64, String)] {
+        var found = [String?](repeating: nil, count: texts.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 64 + 1))
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: texts.count, by: workers) {
+                    guard let letter = letterOf[texts[index].id], let reader = readers[letter] else { continue }
+                    out[index] = reader.addition(of: texts[index].text)
+                }
+            }
         }
-        let form = commonest(members) { id in
-            String(String.UnicodeScalarView(CampaignFinder.normalized(texts[id] ?? "").unicodeScalars.filter {
-                $0.properties.isAlphabetic || $0.properties.numericType != nil
-            }))
-        }
-        return commonest(form) { texts[$0]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }.min() ?? members[0]
+        return zip(texts, found).compactMap { text, addition in addition.map { (text.id, $0) } }
     }
 
     /// Files new opinions into the hearing's existing campaigns as they arrive, without
-    /// grouping the hearing again: each joins the campaign whose letter it copies.
+    /// grouping the hearing again: each joins the campaign whose letter it copies, found
+    /// through the letters' kept sketches.
     static func joinCampaigns(hearingID: Int64, itemIDs: [Int64], store: Store) throws {
-        let campaigns = try store.campaigns(hearingID: hearingID)
-        guard !campaigns.isEmpty, !itemIDs.isEmpty else { return }
-        let wanted = Set(itemIDs)
-        let texts = try store.campaignTexts(hearingID: hearingID, from: itemIDs.min() ?? 0).filter { wanted.contains($0.id) }
-        let matches = CampaignFinder().letters(
-            of: texts.map { CampaignFinder.Text(id: $0.id, text: $0.text) },
-            among: campaigns.map { CampaignFinder.Text(id: $0.id, text: $0.text.replacingOccurrences(of: " — ", with: "\n")) })
-        let byID = Dictionary(uniqueKeysWithValues: campaigns.map { ($0.id, $0) })
-        let joins = texts.compactMap { text -> (itemID: Int64, campaignID: Int64, addition: String?)? in
-            guard let campaign = matches[text.id].flatMap({ byID[$0] }) else { return nil }
-            return (text.id, campaign.id, CampaignFinder.addition(of: text.text, to: campaign.text))
+        guard !itemIDs.isEmpty, try store.hasCampaigns(hearingID: hearingID) else { return }
+        // Campaigns grouped before their letters' sketches were kept get them now, once.
+        if let unsketched = try store.campaignsWithoutLetter(hearingID: hearingID) {
+            try store.saveCampaignLetters(hearingID: hearingID, unsketched.map { ($0.id, CampaignSketch($0.text).stored) })
+        }
+        var joins: [(itemID: Int64, campaignID: Int64, addition: String?)] = []
+        for start in stride(from: 0, to: itemIDs.count, by: 8192) {
+            let texts = try store.campaignTexts(ids: Array(itemIDs[start..<min(itemIDs.count, start + 8192)]))
+            joins += try texts.compactMap { try Workspace.letter(of: $0, hearingID: hearingID, store: store) }
         }
         try store.addCampaignMembers(joins)
         if !joins.isEmpty { try store.shareCampaignGoals(hearingID: hearingID, itemIDs: joins.map(\.itemID)) }
+    }
+}
+
+extension Workspace {
+    /// The campaign whose letter `text` copies, if any, and what it adds to the letter.
+    fileprivate static func letter(
+        of text: (id: Int64, text: String), hearingID: Int64, store: Store
+    ) throws -> (itemID: Int64, campaignID: Int64, addition: String?)? {
+        let sketch = CampaignSketch(text.text)
+        guard sketch.grams > 0 else { return nil }
+        let finder = CampaignFinder()
+        let best = try store.campaignLetters(hearingID: hearingID, bandKeys: sketch.bandKeys)
+            .map { letter in (letter, CampaignSketch(grams: letter.grams, signature: letter.signature)) }
+            .filter { finder.similar(sketch, $0.1) }
+            .max { ($0.1.resemblance(sketch), -$0.0.id) < ($1.1.resemblance(sketch), -$1.0.id) }
+        guard let (letter, letterSketch) = best else { return nil }
+        let copy = letterSketch.grams == sketch.grams && letterSketch.signature == sketch.signature
+        return (text.id, letter.id, copy ? nil : CampaignAddition(letter: letter.text).addition(of: text.text))
     }
 }
 

@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration("v13: withdrawn items and the tags they held", migrate: v13)
         migrator.registerMigration("v14: responses, response states, a hearing's language and time zone", migrate: v14)
         migrator.registerMigration("v15: campaigns, their members and people's decisions about them", migrate: v15)
+        migrator.registerMigration("v16: campaign letters' sketches, to join opinions as they arrive", migrate: v16)
         return migrator
     }
 
@@ -342,6 +343,24 @@ enum Schema {
                 decidedBy TEXT NOT NULL,
                 decidedAt TEXT NOT NULL
             );
+            """)
+    }
+
+    private static func v16(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE campaignLetter (
+                campaignId INTEGER PRIMARY KEY REFERENCES campaign(id) ON DELETE CASCADE,
+                grams INTEGER NOT NULL,
+                signature BLOB NOT NULL
+            );
+            CREATE TABLE campaignBand (
+                key INTEGER NOT NULL,
+                campaignId INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE
+            );
+            CREATE INDEX campaignBand_by_key ON campaignBand(key);
+            CREATE INDEX campaignBand_by_campaign ON campaignBand(campaignId);
+            CREATE TABLE campaignLetterPending (hearingId INTEGER PRIMARY KEY REFERENCES hearing(id) ON DELETE CASCADE);
+            INSERT INTO campaignLetterPending SELECT DISTINCT hearingId FROM campaign;
             """)
     }
 

@@ -3,19 +3,46 @@ import GRDB
 import MadangCore
 
 extension Store {
-    /// The hearing's public opinions in force (comments and proposals) with ids from `first`
-    /// on, as grouping reads them: id and text, the title first.
-    public func campaignTexts(hearingID: Int64, from first: Int64 = 0) throws -> [(id: Int64, text: String)] {
+    /// The hearing's public opinions in force (comments and proposals), as grouping reads them:
+    /// id and text (the title first), in order of id, handed to `body` `batch` at a time so
+    /// that a million of them need not be in memory at once.
+    public func campaignTexts(hearingID: Int64, batch: Int = 8192, _ body: ([(id: Int64, text: String)]) throws -> Void) throws {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, title, body FROM item WHERE hearingId = ? AND id >= ? AND kind <> 'statement' AND withdrawnAt IS NULL
-                ORDER BY id
-                """, arguments: [hearingID, first]).map { row in
-                let title: String? = row["title"]
-                let body: String = row["body"]
-                return (row["id"], title.map { "\($0)\n\(body)" } ?? body)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, title, body FROM item WHERE hearingId = ? AND kind <> 'statement' AND withdrawnAt IS NULL ORDER BY id
+                """, arguments: [hearingID])
+            var pending: [(id: Int64, text: String)] = []
+            pending.reserveCapacity(batch)
+            while let row = try rows.next() {
+                pending.append(Store.campaignText(row))
+                if pending.count == batch {
+                    try body(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
+            if !pending.isEmpty { try body(pending) }
         }
+    }
+
+    /// The opinions `ids` (those in force), as grouping reads them.
+    public func campaignTexts(ids: [Int64]) throws -> [(id: Int64, text: String)] {
+        try read { db in
+            var result: [(id: Int64, text: String)] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
+                result += try Row.fetchAll(db, sql: """
+                    SELECT id, title, body FROM item WHERE id IN (\(part.map { _ in "?" }.joined(separator: ",")))
+                    AND kind <> 'statement' AND withdrawnAt IS NULL ORDER BY id
+                    """, arguments: StatementArguments(part)).map(Store.campaignText)
+            }
+            return result
+        }
+    }
+
+    private static func campaignText(_ row: Row) -> (id: Int64, text: String) {
+        let title: String? = row["title"]
+        let body: String = row["body"]
+        return (row["id"], title.map { "\($0)\n\(body)" } ?? body)
     }
 
     /// People's decisions about the hearing's campaigns, oldest first.
@@ -55,14 +82,14 @@ extension Store {
         }
     }
 
-    /// Replaces the hearing's campaigns with `groups` (each a representative and its members
-    /// with what each adds), in one transaction. A group that holds most of an earlier
-    /// campaign's members keeps that campaign's id.
+    /// Replaces the hearing's campaigns with `groups` (each a representative, its members
+    /// with what each adds, and its letter's sketch), in one transaction. A group that holds
+    /// most of an earlier campaign's members keeps that campaign's id.
     ///
     /// - Returns: the campaigns' ids, in the order of `groups`.
     @discardableResult
     public func replaceCampaigns(
-        hearingID: Int64, _ groups: [(representative: Int64, members: [(itemID: Int64, addition: String?)])]
+        hearingID: Int64, _ groups: [(representative: Int64, members: [(itemID: Int64, addition: String?)], letter: LetterSketch?)]
     ) throws -> [Int64] {
         try write { db in
             var earlier: [Int64: Int64] = [:]  // item → its campaign before
@@ -92,10 +119,9 @@ extension Store {
                     id = db.lastInsertedRowID
                 }
                 kept.insert(id)
-                for member in group.members {
-                    try db.execute(sql: "INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?)",
-                                   arguments: [member.itemID, id, member.addition])
-                }
+                let insert = try db.cachedStatement(sql: "INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?)")
+                for member in group.members { try insert.execute(arguments: [member.itemID, id, member.addition]) }
+                try Store.saveLetter(db, campaignID: id, group.letter)
                 ids.append(id)
             }
             if kept.isEmpty {
@@ -108,6 +134,58 @@ extension Store {
                 "campaigns": String(groups.count), "members": String(groups.reduce(0) { $0 + $1.members.count }),
             ])
             return ids
+        }
+    }
+
+    /// Keeps `letter` as campaign `campaignID`'s sketch, in place of any before.
+    static func saveLetter(_ db: Database, campaignID: Int64, _ letter: LetterSketch?) throws {
+        try db.execute(sql: "DELETE FROM campaignLetter WHERE campaignId = ?", arguments: [campaignID])
+        try db.execute(sql: "DELETE FROM campaignBand WHERE campaignId = ?", arguments: [campaignID])
+        guard let letter else { return }
+        let signature = Data(letter.signature.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] })
+        try db.execute(sql: "INSERT INTO campaignLetter (campaignId, grams, signature) VALUES (?, ?, ?)",
+                       arguments: [campaignID, letter.grams, signature])
+        let band = try db.cachedStatement(sql: "INSERT INTO campaignBand (key, campaignId) VALUES (?, ?)")
+        for key in letter.bands { try band.execute(arguments: [key, campaignID]) }
+    }
+
+    /// The hearing's campaigns grouped before their letters' sketches were kept (by an
+    /// earlier version), with their letter's text; nil when there are none.
+    public func campaignsWithoutLetter(hearingID: Int64) throws -> [(id: Int64, text: String)]? {
+        try read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM campaignLetterPending WHERE hearingId = ?)",
+                                    arguments: [hearingID]) == true else { return nil }
+            return try Row.fetchAll(db, sql: """
+                SELECT campaign.id, item.title, item.body FROM campaign JOIN item ON item.id = campaign.representativeId
+                WHERE campaign.hearingId = ? AND NOT EXISTS (SELECT 1 FROM campaignLetter WHERE campaignId = campaign.id)
+                """, arguments: [hearingID]).map(Store.campaignText)
+        }
+    }
+
+    /// Keeps the sketches of the hearing's letters that had none (``campaignsWithoutLetter(hearingID:)``).
+    public func saveCampaignLetters(hearingID: Int64, _ letters: [(campaignID: Int64, letter: LetterSketch)]) throws {
+        try write { db in
+            for entry in letters { try Store.saveLetter(db, campaignID: entry.campaignID, entry.letter) }
+            try db.execute(sql: "DELETE FROM campaignLetterPending WHERE hearingId = ?", arguments: [hearingID])
+        }
+    }
+
+    /// The hearing's campaigns filed under any of `bandKeys`, each with its letter's text and sketch.
+    public func campaignLetters(hearingID: Int64, bandKeys: [Int64]) throws -> [(id: Int64, text: String, grams: Int, signature: [UInt16])] {
+        guard !bandKeys.isEmpty else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT campaign.id, item.title, item.body, campaignLetter.grams, campaignLetter.signature
+                FROM campaign JOIN campaignLetter ON campaignLetter.campaignId = campaign.id
+                JOIN item ON item.id = campaign.representativeId
+                WHERE campaign.hearingId = ? AND campaign.id IN (
+                    SELECT campaignId FROM campaignBand WHERE key IN (\(bandKeys.map { _ in "?" }.joined(separator: ","))))
+                """, arguments: StatementArguments([hearingID] + bandKeys)).map { row in
+                let text = Store.campaignText(row)
+                let bytes = [UInt8]((row["signature"] as Data?) ?? Data())
+                let signature = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
+                return (text.id, text.text, row["grams"], signature)
+            }
         }
     }
 
@@ -153,6 +231,11 @@ extension Store {
                     """, arguments: [join.itemID, join.campaignID, join.addition])
             }
         }
+    }
+
+    /// Whether the hearing has been grouped into any campaign.
+    public func hasCampaigns(hearingID: Int64) throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM campaign WHERE hearingId = ?)", arguments: [hearingID]) ?? false }
     }
 
     /// The hearing's campaigns, largest first.

@@ -25,12 +25,18 @@ struct CampaignsCommand: AsyncParsableCommand {
             """,
         subcommands: [Group.self, List.self, Show.self, Merge.self, Split.self, Detach.self])
 
-    static func show(_ list: CampaignList, hearing: String) {
+    /// Prints the counts and the campaigns, largest first: the `limit` largest, if given.
+    static func show(_ list: CampaignList, hearing: String, limit: Int? = nil) {
         print("\(Count.of(list.submissions, "submission")), \(Count.of(list.campaigns.count, "campaign")) "
                     + "and \(Count.of(list.distinct, "distinct opinion")) in \(hearing).")
         guard !list.campaigns.isEmpty else { return }
         var table = TextTable(header: ["ID", "SIZE", "SHARE", "LETTER"], maximumCellWidth: 70)
-        for campaign in list.campaigns {
+        defer {
+            if let limit, list.campaigns.count > limit {
+                print("… and \(Count.of(list.campaigns.count - limit, "smaller campaign")): madang campaigns list \(hearing)")
+            }
+        }
+        for campaign in list.campaigns.prefix(limit ?? list.campaigns.count) {
             let share = list.submissions == 0 ? 0 : Double(campaign.size) / Double(list.submissions)
             table.append([String(campaign.id), String(campaign.size), share.formatted(.percent.precision(.fractionLength(1))),
                           Text.displayable(campaign.text)])
@@ -50,7 +56,7 @@ struct CampaignsCommand: AsyncParsableCommand {
         func run() async throws {
             let workspace = try await database.open()
             _ = try await workspace.groupCampaigns(hearing)
-            CampaignsCommand.show(try await workspace.campaigns(hearing), hearing: hearing)
+            CampaignsCommand.show(try await workspace.campaigns(hearing), hearing: hearing, limit: 20)
         }
     }
 

@@ -53,6 +53,6 @@ struct CampaignFinderTests {
         let member = "저는 초등학생 두 아이를 키우는 엄마입니다. " + CampaignFinderTests.letter
         #expect(CampaignFinder.addition(of: member, to: CampaignFinderTests.letter) == "저는 초등학생 두 아이를 키우는 엄마입니다.")
         #expect(CampaignFinder.addition(of: CampaignFinderTests.letter + "\n홍길동 드림", to: CampaignFinderTests.letter) == "홍길동 드림")
-        #expect(CampaignFinder.normalized(CampaignFinderTests.letter + "\n홍길동 드림") == CampaignFinder.normalized(CampaignFinderTests.letter))
+        #expect(CampaignSketch.normalized(CampaignFinderTests.letter + "\n홍길동 드림") == CampaignSketch.normalized(CampaignFinderTests.letter))
     }
 }
