@@ -160,7 +160,7 @@ extension Workspace {
             .max { ($0.1.resemblance(sketch), -$0.0.id) < ($1.1.resemblance(sketch), -$1.0.id) }
         guard let (letter, letterSketch) = best else { return nil }
         let copy = letterSketch.grams == sketch.grams && letterSketch.signature == sketch.signature
-        return (text.id, letter.id, copy ? nil : CampaignAddition(letter: letter.text).addition(of: text.text))
+        return (text.id, letter.id, copy ? nil : CampaignAddition(letter: try store.campaignLetterText(id: letter.id)).addition(of: text.text))
     }
 }
 

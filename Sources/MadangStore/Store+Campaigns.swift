@@ -170,22 +170,31 @@ extension Store {
         }
     }
 
-    /// The hearing's campaigns filed under any of `bandKeys`, each with its letter's text and sketch.
-    public func campaignLetters(hearingID: Int64, bandKeys: [Int64]) throws -> [(id: Int64, text: String, grams: Int, signature: [UInt16])] {
+    /// The sketches of the hearing's campaign letters filed under any of `bandKeys`.
+    public func campaignLetters(hearingID: Int64, bandKeys: [Int64]) throws -> [(id: Int64, grams: Int, signature: [UInt16])] {
         guard !bandKeys.isEmpty else { return [] }
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT campaign.id, item.title, item.body, campaignLetter.grams, campaignLetter.signature
+                SELECT campaign.id, campaignLetter.grams, campaignLetter.signature
                 FROM campaign JOIN campaignLetter ON campaignLetter.campaignId = campaign.id
-                JOIN item ON item.id = campaign.representativeId
                 WHERE campaign.hearingId = ? AND campaign.id IN (
                     SELECT campaignId FROM campaignBand WHERE key IN (\(bandKeys.map { _ in "?" }.joined(separator: ","))))
                 """, arguments: StatementArguments([hearingID] + bandKeys)).map { row in
-                let text = Store.campaignText(row)
                 let bytes = [UInt8]((row["signature"] as Data?) ?? Data())
                 let signature = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
-                return (text.id, text.text, row["grams"], signature)
+                return (row["id"], row["grams"], signature)
             }
+        }
+    }
+
+    /// The text of campaign `id`'s letter, as grouping reads it (the title first).
+    public func campaignLetterText(id: Int64) throws -> String {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT campaign.id, item.title, item.body FROM campaign JOIN item ON item.id = campaign.representativeId
+                WHERE campaign.id = ?
+                """, arguments: [id]) else { throw StoreError.unknownCampaign(id: id) }
+            return Store.campaignText(row).text
         }
     }
 
@@ -198,15 +207,18 @@ extension Store {
         try write { db in
             // Item ids are the store's own integers, never a person's text.
             let only = itemIDs.map { " AND campaignMember.itemId IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+            // For a few members, read from them (CROSS JOIN keeps that order): the planner would
+            // otherwise go through every campaign of the hearing for each.
+            let join = itemIDs == nil ? "JOIN" : "CROSS JOIN"
             let members = """
-                SELECT campaignMember.itemId FROM campaignMember JOIN campaign ON campaign.id = campaignMember.campaignId
+                SELECT campaignMember.itemId FROM campaignMember \(join) campaign ON campaign.id = campaignMember.campaignId
                 WHERE campaign.hearingId = ?1 AND campaignMember.itemId <> campaign.representativeId\(only)
                 """
             try db.execute(sql: "DELETE FROM tag WHERE source <> 'person' AND itemId IN (\(members))", arguments: [hearingID])
             try db.execute(sql: """
                 INSERT OR IGNORE INTO tag (itemId, goalId, source, score, evidence, taggedAt)
                 SELECT campaignMember.itemId, tag.goalId, tag.source, tag.score, tag.evidence, tag.taggedAt
-                FROM campaignMember JOIN campaign ON campaign.id = campaignMember.campaignId
+                FROM campaignMember \(join) campaign ON campaign.id = campaignMember.campaignId
                 JOIN item ON item.id = campaignMember.itemId AND item.withdrawnAt IS NULL
                 JOIN tag ON tag.itemId = campaign.representativeId AND tag.source <> 'person' AND tag.rejected = 0
                 WHERE campaign.hearingId = ?1 AND campaignMember.itemId <> campaign.representativeId\(only)

@@ -39,6 +39,7 @@ struct CampaignLetterTests {
         let found = try store.campaignLetters(hearingID: 1, bandKeys: [43, 99])
         #expect(found.map(\.id) == [1] && found.first?.signature == [7, 0, 9] && found.first?.grams == 3)
         #expect(try store.campaignLetters(hearingID: 1, bandKeys: [99]).isEmpty)
+        #expect(try store.campaignLetterText(id: 1) == "Subject\nthe letter")
         // Grouping again replaces the letter and its bands.
         try store.replaceCampaigns(hearingID: 1, [(1, [(1, nil), (2, nil)], LetterSketch(grams: 1, signature: [5], bands: [99]))])
         #expect(try store.campaignLetters(hearingID: 1, bandKeys: [42, 43]).isEmpty)
