@@ -51,18 +51,24 @@ public struct CampaignFinder: Sendable {
     /// The groups of two or more among `texts`, each a list of ids in the order given;
     /// `apart` are pairs a person said are not one campaign, `together` pairs they said are.
     public func groups(_ texts: [Text], apart: Set<Pair> = [], together: [Pair] = []) -> [[Int64]] {
-        var corpus = CampaignCorpus(own: Set((apart.map(\.first) + apart.map(\.second) + together.map(\.first) + together.map(\.second))))
+        var corpus = CampaignCorpus(own: CampaignFinder.decided(apart: apart, together: together))
         corpus.add(texts.map { ($0.id, $0.text) })
         return groups(corpus, apart: apart, together: together).map(\.members)
+    }
+
+    /// The opinions people decided about: they keep forms of their own (`CampaignCorpus(own:)`).
+    public static func decided(apart: Set<Pair>, together: [Pair]) -> Set<Int64> {
+        Set(apart.flatMap { [$0.first, $0.second] } + together.flatMap { [$0.first, $0.second] })
     }
 
     /// The campaigns among `corpus`'s opinions, ordered by their first member. Opinions named
     /// in `apart` and `together` must have been given forms of their own (`CampaignCorpus(own:)`).
     public func groups(_ corpus: CampaignCorpus, apart: Set<Pair> = [], together: [Pair] = []) -> [Group] {
         let forms = corpus.forms
+        guard forms > 0 else { return [] }
         // Decisions are about opinions; those opinions are forms of their own.
         var formOfID: [Int64: Int] = [:]
-        let decided = Set(apart.map(\.first) + apart.map(\.second) + together.map(\.first) + together.map(\.second))
+        let decided = CampaignFinder.decided(apart: apart, together: together)
         if !decided.isEmpty {
             for (row, id) in corpus.ids.enumerated() where decided.contains(id) { formOfID[id] = Int(corpus.formOf[row]) }
         }
@@ -83,15 +89,12 @@ public struct CampaignFinder: Sendable {
             }
             return i
         }
-        var linked = [Bool](repeating: false, count: forms)
         var links: [(Int32, Int32)] = []  // the links that joined two components: a spanning forest
         func compare(_ a: Int, _ b: Int) {
             let (ra, rb) = (root(a), root(b))
             guard ra != rb, !keptApart(a, b), similar(corpus, a, b) else { return }
             parent[max(ra, rb)] = min(ra, rb)
             links.append((Int32(a), Int32(b)))
-            linked[a] = true
-            linked[b] = true
         }
         // Each band's keys are hashed into the high bits of a word whose low bits hold the form,
         // so that one sort of plain integers finds the buckets.
@@ -126,11 +129,6 @@ public struct CampaignFinder: Sendable {
             }
         }
         keyed = []
-        var components: [Int: [Int]] = [:]
-        for form in 0..<forms where linked[form] { components[root(form), default: []].append(form) }
-        var componentLinks: [Int: [(Int32, Int32)]] = [:]
-        for link in links { componentLinks[root(Int(link.0)), default: []].append(link) }
-        links = []
 
         // Components of linked forms, kept to the forms like their letter (the form most
         // copied): texts built from the same stock sentences can chain without copying
@@ -138,17 +136,15 @@ public struct CampaignFinder: Sendable {
         // out, and each piece is looked at in turn.
         var groups: [[Int]] = []
         var taken = [Bool](repeating: false, count: forms)
-        for (rootForm, component) in components.sorted(by: { $0.key < $1.key }) {
-            var pending = [(component, componentLinks[rootForm] ?? [])]
-            while let (subset, edges) = pending.popLast() {
-                let center = subset.max { (corpus.copies[$0], -$0) < (corpus.copies[$1], -$1) }!
-                let core = subset.filter { $0 == center || (similar(corpus, $0, center) && !keptApart($0, center)) }
-                if core.count > 1 || corpus.copies[center] > 1 { groups.append(core) }
-                for form in core { taken[form] = true }
-                let rest = edges.filter { !taken[Int($0.0)] && !taken[Int($0.1)] }
-                pending += CampaignFinder.pieces(rest)
-                for form in core { taken[form] = false }
-            }
+        var pending = CampaignFinder.pieces(links)
+        links = []
+        while let (subset, edges) = pending.popLast() {
+            let center = subset.max { (corpus.copies[$0], -$0) < (corpus.copies[$1], -$1) }!
+            let core = subset.filter { $0 == center || (similar(corpus, $0, center) && !keptApart($0, center)) }
+            if core.count > 1 || corpus.copies[center] > 1 { groups.append(core) }
+            for form in core { taken[form] = true }
+            pending += CampaignFinder.pieces(edges.filter { !taken[Int($0.0)] && !taken[Int($0.1)] })
+            for form in core { taken[form] = false }
         }
         // Exact copies linked to nothing are a campaign of their own.
         var grouped = [Bool](repeating: false, count: forms)
@@ -204,26 +200,28 @@ public struct CampaignFinder: Sendable {
         }.sorted { $0.members[0] < $1.members[0] }
     }
 
-    /// The connected pieces of a forest's `edges`, each with its forms and its edges.
+    /// The connected pieces of a forest's `edges`, each with its forms (in order) and its edges.
     static func pieces(_ edges: [(Int32, Int32)]) -> [([Int], [(Int32, Int32)])] {
         guard !edges.isEmpty else { return [] }
-        var parent: [Int32: Int32] = [:]
-        func root(_ i: Int32) -> Int32 {
+        let forms = Array(Set(edges.flatMap { [$0.0, $0.1] })).sorted()
+        let place = Dictionary(uniqueKeysWithValues: forms.enumerated().map { ($1, $0) })
+        var parent = Array(forms.indices)
+        func root(_ i: Int) -> Int {
             var i = i
-            while let next = parent[i], next != i { i = next }
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
             return i
         }
         for (a, b) in edges {
-            if parent[a] == nil { parent[a] = a }
-            if parent[b] == nil { parent[b] = b }
-            let (ra, rb) = (root(a), root(b))
+            let (ra, rb) = (root(place[a]!), root(place[b]!))
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
-        var forms: [Int32: [Int]] = [:]
-        for form in parent.keys { forms[root(form), default: []].append(Int(form)) }
-        var pieceEdges: [Int32: [(Int32, Int32)]] = [:]
-        for edge in edges { pieceEdges[root(edge.0), default: []].append(edge) }
-        return forms.keys.sorted().map { (forms[$0]!.sorted(), pieceEdges[$0] ?? []) }
+        var pieces: [Int: ([Int], [(Int32, Int32)])] = [:]
+        for (index, form) in forms.enumerated() { pieces[root(index), default: ([], [])].0.append(Int(form)) }
+        for edge in edges { pieces[root(place[edge.0]!)]!.1.append(edge) }
+        return pieces.keys.sorted().map { pieces[$0]! }
     }
 
     func similar(_ corpus: CampaignCorpus, _ a: Int, _ b: Int) -> Bool {

@@ -39,21 +39,17 @@ public struct CampaignSketch: Sendable, Hashable {
     init(grams shingles: [UInt32]) {
         grams = shingles.count
         var key: UInt64 = 0
-        var least = [UInt32](repeating: .max, count: CampaignSketch.bins)
-        var filled = [Bool](repeating: false, count: CampaignSketch.bins)
+        var least = [UInt32](repeating: .max, count: CampaignSketch.bins)  // .max: an empty bin
         for shingle in shingles {
             let mixed = CampaignSketch.mix(UInt64(shingle))
-            key &+= mixed  // as setKey(_:)
+            key &+= mixed  // setKey(_:), while the mix is at hand
             let bin = Int(((mixed >> 32) * UInt64(CampaignSketch.bins)) >> 32)
             let value = UInt32(truncatingIfNeeded: mixed)
-            if value < least[bin] { least[bin] = value }
-            filled[bin] = true
+            least[bin] = min(least[bin], value)
         }
         self.key = key
         // 0 marks an empty bin; a full bin's 16 bits are never 0.
-        signature = (0..<CampaignSketch.bins).map { bin in
-            filled[bin] ? max(1, UInt16(truncatingIfNeeded: least[bin])) : 0
-        }
+        signature = least.map { $0 == .max ? 0 : max(1, UInt16(truncatingIfNeeded: $0)) }
     }
 
     /// The sketch as the store keeps it for a campaign's letter.
@@ -211,15 +207,11 @@ public struct CampaignSketch: Sendable, Hashable {
         return false
     }
 
-    /// The hashed 4-grams of a text's letters and digits, sorted, each once.
-    public static func shingles(_ text: String) -> [UInt32] {
-        shingles(ofLetters: letters(text[...], lowercasing: false))
-    }
-
-    /// The 4-grams of a text as a sketch sees it (``normalized(_:)``), read in one pass.
+    /// The hashed 4-grams of the text's letters and digits as a sketch sees it
+    /// (``normalized(_:)``), each once, in the order found; read in one pass.
     static func grams(_ text: String) -> [UInt32] {
         let folded = compatibilityFolded(text)
-        let letters = letters(folded[..<contentEnd(folded)], lowercasing: true)
+        let letters = letters(folded[..<contentEnd(folded)])
         guard letters.count >= 4 else { return letters.isEmpty ? [] : [hash(letters[...])] }
         // Each 4-gram once, kept in an open-addressing table twice as large: no sorting.
         let count = letters.count - 3
@@ -250,19 +242,19 @@ public struct CampaignSketch: Sendable, Hashable {
         return result
     }
 
-    /// The text's letters and digits: ASCII and Hangul by range, the rest by their Unicode
-    /// properties (CharacterSet's lookup took most of the time of grouping 100,000 texts).
-    private static func letters(_ text: Substring, lowercasing: Bool) -> [UInt32] {
+    /// The text's letters and digits, lowercase: ASCII and Hangul by range, the rest by their
+    /// Unicode properties (CharacterSet's lookup took most of the time of grouping 100,000 texts).
+    private static func letters(_ text: Substring) -> [UInt32] {
         var letters: [UInt32] = []
         letters.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x30...0x39, 0x61...0x7A, 0xAC00...0xD7A3: letters.append(scalar.value)
-            case 0x41...0x5A: letters.append(lowercasing ? scalar.value + 0x20 : scalar.value)
+            case 0x41...0x5A: letters.append(scalar.value + 0x20)
             case 0..<0x80: break
             default:
                 guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { break }
-                if lowercasing && scalar.properties.changesWhenLowercased {
+                if scalar.properties.changesWhenLowercased {
                     letters += scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
                 } else {
                     letters.append(scalar.value)
@@ -270,22 +262,6 @@ public struct CampaignSketch: Sendable, Hashable {
             }
         }
         return letters
-    }
-
-    private static func shingles(ofLetters letters: [UInt32]) -> [UInt32] {
-        guard letters.count >= 4 else { return letters.isEmpty ? [] : [hash(letters[...])] }
-        var result = [UInt32](repeating: 0, count: letters.count - 3)
-        letters.withUnsafeBufferPointer { scalars in
-            for start in result.indices { result[start] = hash(scalars[start..<(start + 4)]) }
-        }
-        result.sort()
-        var unique = 0
-        for value in result where unique == 0 || result[unique - 1] != value {
-            result[unique] = value
-            unique += 1
-        }
-        result.removeSubrange(unique...)
-        return result
     }
 
     private static func hash<Scalars: Collection<UInt32>>(_ scalars: Scalars) -> UInt32 {

@@ -20,8 +20,8 @@ public struct Campaign: Hashable, Codable, Sendable {
 }
 
 /// A campaign with its members, and what each added to the letter.
-public struct CampaignMembers: Sendable {
-    public struct Member: Sendable {
+public struct CampaignMembers: Encodable, Sendable {
+    public struct Member: Encodable, Sendable {
         public var item: Item
         /// Sentences of the member that the letter does not hold; nil when it adds nothing.
         public var addition: String?

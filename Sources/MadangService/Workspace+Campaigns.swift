@@ -6,24 +6,25 @@ import MadangStore
 extension Workspace {
     /// Groups the hearing's public opinions into campaigns anew, keeping every decision a
     /// person made (merge, split, detach), and returns the campaigns, largest first.
-    public func groupCampaigns(_ slug: String) async throws -> [Campaign] {
+    public func groupCampaigns(_ slug: String) async throws -> CampaignList {
         try await run { store in
             let hearingID = try store.hearing(slug: slug).id ?? 0
             try Workspace.regroup(hearingID: hearingID, store: store)
-            return try store.campaigns(hearingID: hearingID)
+            return try Workspace.campaignList(hearingID: hearingID, store: store)
         }
     }
 
     /// The hearing's campaigns, largest first, as last grouped.
     public func campaigns(_ slug: String) async throws -> CampaignList {
-        try await run { store in
-            let hearingID = try store.hearing(slug: slug).id ?? 0
-            let campaigns = try store.campaigns(hearingID: hearingID)
-            let counts = try store.itemCounts(hearingID: hearingID)
-            let submissions = (counts[.comment] ?? 0) + (counts[.proposal] ?? 0)
-            return CampaignList(campaigns: campaigns, submissions: submissions,
-                                distinct: submissions - campaigns.reduce(0) { $0 + $1.size - 1 })
-        }
+        try await run { store in try Workspace.campaignList(hearingID: try store.hearing(slug: slug).id ?? 0, store: store) }
+    }
+
+    static func campaignList(hearingID: Int64, store: Store) throws -> CampaignList {
+        let campaigns = try store.campaigns(hearingID: hearingID)
+        let counts = try store.itemCounts(hearingID: hearingID)
+        let submissions = (counts[.comment] ?? 0) + (counts[.proposal] ?? 0)
+        return CampaignList(campaigns: campaigns, submissions: submissions,
+                            distinct: submissions - campaigns.reduce(0) { $0 + $1.size - 1 })
     }
 
     /// One campaign, its members and what each added.
@@ -86,17 +87,18 @@ extension Workspace {
                 together = together.filter { $0.first != a && $0.second != a }
             }
         }
-        var corpus = CampaignCorpus(own: Set(apart.flatMap { [$0.first, $0.second] } + together.flatMap { [$0.first, $0.second] }))
+        var corpus = CampaignCorpus(own: CampaignFinder.decided(apart: apart, together: Array(together)))
         try store.campaignTexts(hearingID: hearingID) { batch in corpus.add(batch.filter { !detached.contains($0.id) }) }
         let groups = CampaignFinder().groups(corpus, apart: apart, together: Array(together))
-        corpus = CampaignCorpus()
+        corpus = CampaignCorpus()  // the sketches are done with: their memory goes before the texts are read again
         // What each member adds to its letter: only members that are not copies of it are read again.
         var letterOf: [Int64: Int64] = [:]
         for group in groups {
             for member in group.members where !group.copies.contains(member) { letterOf[member] = group.representative }
         }
-        let letters = Dictionary(uniqueKeysWithValues: try store.campaignTexts(ids: groups.map(\.representative)).map { ($0.id, $0.text) })
-        let readers = letters.mapValues { CampaignAddition(letter: $0) }
+        let readers = Dictionary(uniqueKeysWithValues: try store.campaignTexts(ids: groups.map(\.representative)).map {
+            ($0.id, CampaignAddition(letter: $0.text))
+        })
         var additions: [Int64: String] = [:]
         let variants = letterOf.keys.sorted()
         for start in stride(from: 0, to: variants.count, by: 8192) {

@@ -236,12 +236,10 @@ extension Store {
     public func addCampaignMembers(_ joins: [(itemID: Int64, campaignID: Int64, addition: String?)]) throws {
         guard !joins.isEmpty else { return }
         try write { db in
-            for join in joins {
-                try db.execute(sql: """
-                    INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?)
-                    ON CONFLICT (itemId) DO NOTHING
-                    """, arguments: [join.itemID, join.campaignID, join.addition])
-            }
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?) ON CONFLICT (itemId) DO NOTHING
+                """)
+            for join in joins { try insert.execute(arguments: [join.itemID, join.campaignID, join.addition]) }
         }
     }
 

@@ -39,7 +39,7 @@ struct CampaignsCommand: AsyncParsableCommand {
         for campaign in list.campaigns.prefix(limit ?? list.campaigns.count) {
             let share = list.submissions == 0 ? 0 : Double(campaign.size) / Double(list.submissions)
             table.append([String(campaign.id), String(campaign.size), share.formatted(.percent.precision(.fractionLength(1))),
-                          Text.displayable(campaign.text)])
+                          campaign.text])
         }
         print(table.rendered(rightAligned: [1, 2]))
     }
@@ -55,8 +55,7 @@ struct CampaignsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let workspace = try await database.open()
-            _ = try await workspace.groupCampaigns(hearing)
-            CampaignsCommand.show(try await workspace.campaigns(hearing), hearing: hearing, limit: 20)
+            CampaignsCommand.show(try await workspace.groupCampaigns(hearing), hearing: hearing, limit: 20)
         }
     }
 
@@ -97,23 +96,12 @@ struct CampaignsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let campaign = try await database.open().campaign(id)
-            if output.json {
-                struct Member: Encodable {
-                    var item: Item
-                    var addition: String?
-                }
-                struct Shown: Encodable {
-                    var campaign: Campaign
-                    var members: [Member]
-                }
-                return try Console.printJSON(Shown(
-                    campaign: campaign.campaign, members: campaign.members.map { Member(item: $0.item, addition: $0.addition) }))
-            }
+            if output.json { return try Console.printJSON(campaign) }
             print("Campaign \(id): \(Count.of(campaign.campaign.size, "opinion")). The letter (item \(campaign.campaign.representativeID)):")
-            print("  " + Text.displayable(campaign.campaign.text) + "\n")
+            print(campaign.campaign.text.split(whereSeparator: \.isNewline).map { "  " + Text.displayable(String($0)) }.joined(separator: "\n") + "\n")
             var table = TextTable(header: ["ITEM", "ADDED TO THE LETTER"], maximumCellWidth: 80)
             for member in campaign.members {
-                table.append([String(member.item.id ?? 0), member.addition.map(Text.displayable) ?? ""])
+                table.append([String(member.item.id ?? 0), member.addition ?? ""])
             }
             print(table.rendered())
         }

@@ -59,5 +59,7 @@ struct CampaignSketchTests {
             CampaignFinder.Text(id: Int64($0.offset + 1), text: $0.element)
         }
         #expect(CampaignFinder().groups(texts) == [[1, 2, 4]])
+        #expect(CampaignFinder().groups([]).isEmpty, "a hearing with no public opinion has no campaign")
+        #expect(CampaignFinder().groups([CampaignFinder.Text(id: 1, text: "반대합니다")]).isEmpty)
     }
 }

@@ -27,7 +27,7 @@ struct CampaignTests {
         let (temporary, ids) = try await CampaignTests.hearing()
         defer { temporary.remove() }
         let workspace = temporary.workspace
-        let campaigns = try await workspace.groupCampaigns("h")
+        let campaigns = try await workspace.groupCampaigns("h").campaigns
         #expect(campaigns.map(\.size) == [5, 3])
         #expect(campaigns[0].text == CampaignTests.letter, "the letter's most common form, as written")
         let list = try await workspace.campaigns("h")
@@ -55,13 +55,13 @@ struct CampaignTests {
         let (temporary, ids) = try await CampaignTests.hearing()
         defer { temporary.remove() }
         let workspace = temporary.workspace
-        let first = try await workspace.groupCampaigns("h")
+        let first = try await workspace.groupCampaigns("h").campaigns
         let merged = try await workspace.mergeCampaigns(first[0].id, first[1].id)
         #expect(merged.size == 8 && merged.id == first[0].id, "the larger campaign keeps its id")
-        #expect(try await workspace.groupCampaigns("h").map(\.size) == [8])
+        #expect(try await workspace.groupCampaigns("h").campaigns.map(\.size) == [8])
         try await workspace.detachFromCampaign(ids[4])
         _ = try await workspace.splitCampaign(merged.id, items: [ids[5], ids[6], ids[7]])
-        let regrouped = try await workspace.groupCampaigns("h")
+        let regrouped = try await workspace.groupCampaigns("h").campaigns
         #expect(regrouped.map(\.size) == [4, 3])
         let sizes = try await workspace.campaigns("h")
         #expect(sizes.distinct == 5)
@@ -94,4 +94,3 @@ struct CampaignTests {
         #expect(try await goals(late) == ["T rule"], "a copy that joins on arrival is filed as its letter")
     }
 }
-
