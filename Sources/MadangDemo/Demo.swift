@@ -19,13 +19,17 @@ public enum Demo {
     }
 
     /// Rebuilds every sample hearing (deleting an earlier copy first), files the
-    /// opinions of those with a taxonomy under its goals, answers the featured hearing's
+    /// opinions of those with a taxonomy under its goals, groups their campaigns with
+    /// `groupCampaigns` (given a hearing's id), answers the featured hearing's
     /// comments, then renders its digest into `outputDirectory` in every built-in format,
     /// its Korean digest and its Korean result report.
-    public static func run(store: Store, templates: TemplateLibrary, outputDirectory: URL) throws -> Result {
+    public static func run(
+        store: Store, templates: TemplateLibrary, outputDirectory: URL, groupCampaigns: (Int64) throws -> Void = { _ in }
+    ) throws -> Result {
         var counts: [String: Int] = [:]
         for demo in DemoData.hearings {
             counts[demo.hearing.slug] = try build(demo, in: store)
+            try groupCampaigns(try store.hearing(slug: demo.hearing.slug).id ?? 0)
         }
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         let featured = try store.hearing(slug: DemoData.featuredSlug)
@@ -46,9 +50,9 @@ public enum Demo {
         }
         let korean = try DigestBuilder.context(store: store, slug: DemoData.featuredSlug, options: DigestOptions(language: .ko))
         try write(try templates.render(korean, format: .html), "\(DemoData.featuredSlug).ko.html")
-        let report = ReportBuilder.context(
-            register: try store.responseRegister(hearingID: featured.id ?? 0, publishedOnly: true),
-            goals: try store.goals(hearingID: featured.id ?? 0), language: .ko, drafts: false)
+        let report = try ReportBuilder.context(
+            store: store, register: try store.responseRegister(hearingID: featured.id ?? 0, publishedOnly: true),
+            language: .ko, drafts: false)
         try write(try templates.render(document: report, kind: "report", format: .html), "\(DemoData.featuredSlug).report.ko.html")
         return Result(slugs: DemoData.hearings.map(\.hearing.slug), itemCounts: counts, digests: digests)
     }

@@ -74,9 +74,35 @@ enum DemoData {
             .init(text: "Smaller counties need money and staff, not only guidance, to take part in the platform city program (county office: 031-555-0142).", channel: .mail),
             .init(text: "민간 기업이 규제 특례를 더 쉽게 받을 수 있게 해 주세요(문의 010-2345-6789, startup.kim@example.kr).", channel: .online),
             .init(text: "Korean smart city solutions could do well abroad if export support covered small companies too.", channel: .inRoom),
-        ]
+        ] + smallTownCampaign
         demo.goals = smartCityGoals
         return demo
+    }
+
+    /// A residents' association's letter, sent 24 times: copies as written, signed, typed
+    /// without spaces, with a typo, with a sentence left out, and with a sentence of the
+    /// sender's own. The demo groups them into one campaign.
+    static var smallTownCampaign: [DemoHearing.Comment] {
+        let sentences = [
+            "우리 군처럼 작은 지역도 스마트시티 서비스를 누릴 수 있게 해 주십시오.",
+            "어르신이 많은 농촌 마을에는 스마트폰 없이도 쓸 수 있는 버스 안내와 돌봄 서비스가 필요합니다.",
+            "종합계획에 인구 10만 명 미만 지역을 위한 예산과 인력 지원을 따로 담아 주시기 바랍니다.",
+        ]
+        let letter = sentences.joined(separator: " ")
+        let names = ["김영수", "이정희", "박상철", "최미경", "정동훈", "윤서영"]
+        let own = [
+            "저는 보건지소에서 일하는 간호사입니다.",
+            "면 소재지까지 버스가 하루 네 번뿐입니다.",
+            "마을 이장으로서 주민 120명의 뜻을 전합니다.",
+        ]
+        var texts = Array(repeating: letter, count: 9)
+        texts += names.map { "\(letter)\n\n\($0) 드림" }
+        texts += [letter.replacingOccurrences(of: " ", with: ""), letter.replacingOccurrences(of: "스마트시티 서비스", with: "스마트시티서비스"),
+                  letter.replacingOccurrences(of: "작은 지역도", with: "작은지역도").replacingOccurrences(of: "버스 안내", with: "버스안내")]
+        texts += [letter.replacingOccurrences(of: "필요합니다", with: "필요함니다"), letter.replacingOccurrences(of: "누릴", with: "누를")]
+        texts += [sentences[0] + " " + sentences[2]]
+        texts += own.map { "\($0) \(letter)" }
+        return texts.enumerated().map { .init(text: $0.element, channel: $0.offset % 3 == 0 ? .mail : .online) }
     }
 
     /// The plan's three goals, as `examples/smart-city-plan-4.goals.yaml` writes them

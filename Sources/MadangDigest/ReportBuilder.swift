@@ -1,16 +1,30 @@
 import Foundation
 import MadangCore
+import MadangStore
 
 /// Builds the result report's context from a hearing's response register.
 public enum ReportBuilder {
     /// An opinion longer than this many characters is shortened in the table.
     static let opinionLength = 300
 
+    /// The report of `register`, with the hearing's goals and campaigns read from `store`.
+    public static func context(
+        store: Store, register: ResponseRegister, language: DocumentLanguage, drafts: Bool, now: Date = Date()
+    ) throws -> ReportContext {
+        let hearingID = register.hearing.id ?? 0
+        return context(
+            register: register, goals: try store.goals(hearingID: hearingID), language: language, drafts: drafts,
+            campaigns: try store.campaigns(hearingID: hearingID),
+            campaignOf: try store.campaignIDs(itemIDs: register.rows.compactMap(\.item.id)), now: now)
+    }
+
     /// The report of `register` (its rows' responses: published ones only, unless the
-    /// register was read with drafts, which `drafts` then marks) in `language`.
+    /// register was read with drafts, which `drafts` then marks) in `language`. The copies
+    /// of a campaign (`campaignOf`: item → campaign) that were answered alike are one row:
+    /// the letter, from its first sender "and N others".
     public static func context(
         register: ResponseRegister, goals: [PolicyGoal], language: DocumentLanguage, drafts: Bool,
-        campaigns: [Campaign] = [], now: Date = Date()
+        campaigns: [Campaign] = [], campaignOf: [Int64: Int64] = [:], now: Date = Date()
     ) -> ReportContext {
         let hearing = register.hearing
         let words = ReportWording.of(language)
@@ -19,21 +33,37 @@ public enum ReportBuilder {
         func stateLabel(_ response: Response?) -> String {
             response.flatMap { register.state($0.state)?.label(language) } ?? unanswered
         }
-        let rows = register.rows.map { row -> ReportContext.Row in
+        let letters = Dictionary(campaigns.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [ReportContext.Row] = []
+        var folded: [String: Int] = [:]  // a campaign and an answer → its row
+        for row in register.rows {
             let item = row.item
-            var text = opinion(item, redaction: &redaction)
+            let letter = item.id.flatMap { campaignOf[$0] }.flatMap { letters[$0] }
+            let response = row.response
+            if let letter {
+                let key = [String(letter.id), response?.state, response?.text, response?.reason, response?.action].map { $0 ?? "" }
+                    .joined(separator: "\u{1F}")
+                if let place = folded[key] {
+                    rows[place].copies += 1
+                    continue
+                }
+                folded[key] = rows.count
+            }
+            var text = letter.map { redaction.apply($0.text) } ?? opinion(item, redaction: &redaction)
             let shortened = text.count > opinionLength
             if shortened { text = String(text.prefix(opinionLength)) + "…" }
-            let from = self.from(row, language, redaction: &redaction)
-            let response = row.response
-            return ReportContext.Row(
+            rows.append(ReportContext.Row(
                 number: item.id ?? 0, kind: item.kind.rawValue, kindLabel: ReportWording.kind(item.kind, language), opinion: text,
-                shortened: shortened, from: from, state: response?.state ?? "none", stateLabel: stateLabel(response),
+                shortened: shortened, from: from(row, language, redaction: &redaction), copies: 1,
+                state: response?.state ?? "none", stateLabel: stateLabel(response),
                 response: response?.text.map { redaction.apply($0) }, reason: response?.reason.map { redaction.apply($0) },
                 action: response?.action.map { redaction.apply($0) }, department: response?.department,
-                draft: drafts && response.map { !$0.isPublished } == true)
+                draft: drafts && response.map { !$0.isPublished } == true))
         }
-        let opinions = rows.count
+        for index in rows.indices where rows[index].copies > 1 {
+            rows[index].from = ReportWording.andOthers(rows[index].from, rows[index].copies - 1, language)
+        }
+        let opinions = register.rows.count
         let answered = register.rows.filter { $0.response != nil }.count
 
         var states: [ReportContext.State] = register.states.map { state in

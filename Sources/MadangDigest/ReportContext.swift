@@ -87,8 +87,11 @@ public struct ReportContext: Codable, Sendable {
         /// The opinion (its title first, if any), masked; shortened when long, with `shortened` set.
         public var opinion: String
         public var shortened: Bool
-        /// Who: "시민 6", a group's name, or a panelist's.
+        /// Who: "시민 6", a group's name, or a panelist's; for a campaign's copies answered
+        /// alike, the first sender "and N others" ("시민 8 외 23명").
         public var from: String
+        /// How many submissions the row stands for: more than 1 for a campaign's copies.
+        public var copies: Int
         /// The decision's code (`none` when unanswered) and label.
         public var state: String
         public var stateLabel: String

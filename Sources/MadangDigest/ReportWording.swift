@@ -69,6 +69,12 @@ public struct ReportWording: Codable, Sendable {
         language == .ko ? "시민 \(number)" : "Citizen \(number)"
     }
 
+    /// "시민 8 외 23명", "Citizen 8 and 23 others".
+    static func andOthers(_ first: String, _ others: Int, _ language: DocumentLanguage) -> String {
+        language == .ko ? "\(first) 외 \(BarChart.grouped(others))명"
+            : "\(first) and \(BarChart.grouped(others)) other\(others == 1 ? "" : "s")"
+    }
+
     /// "의견 12건", "12 opinions".
     static func opinions(_ count: Int, _ language: DocumentLanguage) -> String {
         language == .ko ? "의견 \(BarChart.grouped(count))건" : "\(BarChart.grouped(count)) opinion\(count == 1 ? "" : "s")"

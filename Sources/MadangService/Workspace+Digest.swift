@@ -49,7 +49,9 @@ extension Workspace {
     /// featured one's digest into `outputDirectory` in every format.
     public func runDemo(writingTo outputDirectory: URL) async throws -> DemoResult {
         try await run { store in
-            let result = try Demo.run(store: store, templates: try TemplateLibrary.builtIn(), outputDirectory: outputDirectory)
+            let result = try Demo.run(store: store, templates: try TemplateLibrary.builtIn(), outputDirectory: outputDirectory) {
+                try Workspace.regroup(hearingID: $0, store: store)
+            }
             return DemoResult(
                 hearings: result.slugs.map { DemoResult.Hearing(slug: $0, items: result.itemCounts[$0] ?? 0) },
                 digests: result.digests)

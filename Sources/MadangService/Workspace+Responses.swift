@@ -106,10 +106,8 @@ extension Workspace {
 
     static func reportContext(_ slug: String, _ request: DocumentRequest, store: Store) throws -> ReportContext {
         let register = try register(slug, publishedOnly: !request.drafts, store: store)
-        let goals = try store.goals(hearingID: register.hearing.id ?? 0)
-        return ReportBuilder.context(
-            register: register, goals: goals, language: request.language(for: register.hearing), drafts: request.drafts,
-            campaigns: try store.campaigns(hearingID: register.hearing.id ?? 0))
+        return try ReportBuilder.context(
+            store: store, register: register, language: request.language(for: register.hearing), drafts: request.drafts)
     }
 }
 

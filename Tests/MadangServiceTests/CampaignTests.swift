@@ -93,4 +93,45 @@ struct CampaignTests {
         let late = try #require(try await workspace.addComment(to: "h", text: letter + " Publish the data too.").id)
         #expect(try await goals(late) == ["T rule"], "a copy that joins on arrival is filed as its letter")
     }
+
+    @Test("The report gives a campaign's copies answered alike one row, from its first sender and the others")
+    func reportRows() async throws {
+        let (temporary, ids) = try await CampaignTests.hearing()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        let campaigns = try await workspace.groupCampaigns("h").campaigns
+        _ = try await workspace.respond("h", to: OpinionSelection(campaign: campaigns[0].id),
+                                        ResponseChange(state: "반영", text: "계획에 반영하겠습니다", publish: true))
+        _ = try await workspace.respond("h", to: OpinionSelection(items: [ids[5]]),
+                                        ResponseChange(state: "미반영", text: "부지는 바꾸지 않습니다", reason: "환경영향평가 결과", publish: true))
+        let korean = try await workspace.reportContext("h", DocumentRequest(language: .ko))
+        #expect(korean.counts.opinions == 10, "every copy is counted")
+        let letterRows = korean.rows.filter { $0.opinion == CampaignTests.letter }
+        #expect(letterRows.map(\.copies) == [5] && letterRows.first?.stateLabel == "반영")
+        #expect(letterRows.first?.from.hasSuffix(" 외 4명") == true, "\(letterRows.map(\.from))")
+        // The other campaign: the copy answered on its own is a row, the two unanswered another.
+        let otherRows = korean.rows.filter { $0.opinion.hasPrefix("We oppose the incinerator") }
+        #expect(otherRows.map(\.copies) == [1, 2])
+        #expect(korean.rows.count == 1 + 2 + 2, "one row for the letter, two for the other campaign, two organic opinions")
+        let english = try await workspace.reportContext("h", DocumentRequest(language: .en))
+        #expect(english.rows.first { $0.copies == 5 }?.from.hasSuffix(" and 4 others") == true)
+    }
+
+    @Test("The demo's featured hearing holds a campaign; its digest and report count it")
+    func demoCampaign() async throws {
+        let temporary = try await TemporaryWorkspace()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        let result = try await workspace.runDemo(writingTo: temporary.folder)
+        let list = try await workspace.campaigns("smart-city-plan-4")
+        #expect(list.campaigns.map(\.size) == [24] && list.submissions == 31 && list.distinct == 8)
+        let members = try await workspace.campaign(list.campaigns[0].id).members
+        #expect(members.compactMap(\.addition).count == 3, "the three senders' own sentences are kept")
+        let digest = try String(contentsOf: try #require(result.digests.first { $0.lastPathComponent == "smart-city-plan-4.ko.html" }),
+                                encoding: .utf8)
+        #expect(digest.contains("1개 묶음, 서로 다른 의견 8건"))
+        let report = try String(contentsOf: try #require(result.digests.first { $0.lastPathComponent.hasSuffix("report.ko.html") }),
+                                encoding: .utf8)
+        #expect(report.contains(" 외 23명") && report.contains("1묶음(24건)"))
+    }
 }
