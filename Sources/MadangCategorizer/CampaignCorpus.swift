@@ -11,6 +11,8 @@ public struct CampaignCorpus: Sendable {
     /// A hash of each opinion's exact text (trimmed): the most common one is shown.
     var textHash: [Int] = []
 
+    /// Each form's key (``CampaignSketch/key``).
+    var keys: [UInt64] = []
     /// Each form's 4-gram count.
     var grams: [Int32] = []
     /// Each form's signature, `CampaignSketch.bins` values apiece.
@@ -25,6 +27,11 @@ public struct CampaignCorpus: Sendable {
     /// they copy another exactly (a person decided about them).
     public init(own: Set<Int64> = []) {
         self.own = own
+    }
+
+    /// Each opinion's campaign key: the key of its form's 4-gram set, equal for exact copies.
+    public var campaignKeys: [(itemID: Int64, key: Int64)] {
+        zip(ids, formOf).map { ($0, Int64(bitPattern: keys[Int($1)])) }
     }
 
     /// How many opinions it holds.
@@ -72,6 +79,7 @@ public struct CampaignCorpus: Sendable {
             copies[Int(known)] += 1
         } else {
             form = Int32(grams.count)
+            keys.append(sketch.key)
             grams.append(Int32(sketch.grams))
             signatures.append(contentsOf: sketch.signature)
             copies.append(1)

@@ -90,6 +90,7 @@ extension Workspace {
         var corpus = CampaignCorpus(own: CampaignFinder.decided(apart: apart, together: Array(together)))
         try store.campaignTexts(hearingID: hearingID) { batch in corpus.add(batch.filter { !detached.contains($0.id) }) }
         let groups = CampaignFinder().groups(corpus, apart: apart, together: Array(together))
+        try store.setCampaignKeys(hearingID: hearingID, corpus.campaignKeys, replacing: true)
         corpus = CampaignCorpus()  // the sketches are done with: their memory goes before the texts are read again
         // What each member adds to its letter: only members that are not copies of it are read again.
         var letterOf: [Int64: Int64] = [:]
@@ -129,32 +130,47 @@ extension Workspace {
         return zip(texts, found).compactMap { text, addition in addition.map { (text.id, $0) } }
     }
 
-    /// Files new opinions into the hearing's existing campaigns as they arrive, without
-    /// grouping the hearing again: each joins the campaign whose letter it copies, found
-    /// through the letters' kept sketches.
+    /// Files new opinions into the hearing's campaigns as they arrive, without grouping the
+    /// hearing again: each joins the campaign whose letter it copies, found through the
+    /// letters' kept sketches; an exact copy of an opinion in no campaign makes a campaign
+    /// with it (in a hearing grouped by this version, whose opinions have campaign keys).
     static func joinCampaigns(hearingID: Int64, itemIDs: [Int64], store: Store) throws {
-        guard !itemIDs.isEmpty, try store.hasCampaigns(hearingID: hearingID) else { return }
+        guard !itemIDs.isEmpty else { return }
+        let keyed = try store.hasCampaignKeys(hearingID: hearingID)
+        guard try keyed || store.hasCampaigns(hearingID: hearingID) else { return }
         // Campaigns grouped before their letters' sketches were kept get them now, once.
         if let unsketched = try store.campaignsWithoutLetter(hearingID: hearingID) {
             try store.saveCampaignLetters(hearingID: hearingID, unsketched.map { ($0.id, CampaignSketch($0.text).stored) })
         }
         var joins: [(itemID: Int64, campaignID: Int64, addition: String?)] = []
+        var formed: [Int64] = []
         for start in stride(from: 0, to: itemIDs.count, by: 8192) {
             let texts = try store.campaignTexts(ids: Array(itemIDs[start..<min(itemIDs.count, start + 8192)]))
-            joins += try texts.compactMap { try Workspace.letter(of: $0, hearingID: hearingID, store: store) }
+            let sketches = texts.map { CampaignSketch($0.text) }
+            if keyed { try store.setCampaignKeys(hearingID: hearingID, zip(texts, sketches).map { ($0.id, Int64(bitPattern: $1.key)) }) }
+            for (text, sketch) in zip(texts, sketches) where sketch.grams > 0 {
+                if let join = try Workspace.letter(of: text, sketch: sketch, hearingID: hearingID, store: store) {
+                    joins.append(join)
+                } else if keyed, let other = try store.loneCopies(hearingID: hearingID, key: Int64(bitPattern: sketch.key), other: text.id)
+                    .first(where: { try store.campaignTexts(ids: [$0]).first.map { CampaignSketch($0.text).key } == sketch.key }) {
+                    let pair = [min(other, text.id), max(other, text.id)]
+                    _ = try store.addCampaign(hearingID: hearingID, representative: pair[0], members: pair.map { ($0, nil) },
+                                              letter: sketch.stored)
+                    formed += pair
+                }
+            }
         }
         try store.addCampaignMembers(joins)
-        if !joins.isEmpty { try store.shareCampaignGoals(hearingID: hearingID, itemIDs: joins.map(\.itemID)) }
+        let filed = joins.map(\.itemID) + formed
+        if !filed.isEmpty { try store.shareCampaignGoals(hearingID: hearingID, itemIDs: filed) }
     }
 }
 
 extension Workspace {
-    /// The campaign whose letter `text` copies, if any, and what it adds to the letter.
+    /// The campaign whose letter `text` (sketched as `sketch`) copies, if any, and what it adds to the letter.
     fileprivate static func letter(
-        of text: (id: Int64, text: String), hearingID: Int64, store: Store
+        of text: (id: Int64, text: String), sketch: CampaignSketch, hearingID: Int64, store: Store
     ) throws -> (itemID: Int64, campaignID: Int64, addition: String?)? {
-        let sketch = CampaignSketch(text.text)
-        guard sketch.grams > 0 else { return nil }
         let finder = CampaignFinder()
         let best = try store.campaignLetters(hearingID: hearingID, bandKeys: sketch.bandKeys)
             .map { letter in (letter, CampaignSketch(grams: letter.grams, signature: letter.signature)) }

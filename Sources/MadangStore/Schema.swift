@@ -24,6 +24,7 @@ enum Schema {
         migrator.registerMigration("v14: responses, response states, a hearing's language and time zone", migrate: v14)
         migrator.registerMigration("v15: campaigns, their members and people's decisions about them", migrate: v15)
         migrator.registerMigration("v16: campaign letters' sketches, to join opinions as they arrive", migrate: v16)
+        migrator.registerMigration("v17: each opinion's campaign key, so that two copies make a campaign as they arrive", migrate: v17)
         return migrator
     }
 
@@ -361,6 +362,20 @@ enum Schema {
             CREATE INDEX campaignBand_by_campaign ON campaignBand(campaignId);
             CREATE TABLE campaignLetterPending (hearingId INTEGER PRIMARY KEY REFERENCES hearing(id) ON DELETE CASCADE);
             INSERT INTO campaignLetterPending SELECT DISTINCT hearingId FROM campaign;
+            """)
+    }
+
+    /// A table of its own, not a column of `item`: keeping a million keys rewrites a few
+    /// megabytes, not every page of the items. A row whose item was removed or edited since
+    /// is stale; readers check the item, and the next grouping writes the hearing's keys anew.
+    private static func v17(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE campaignKey (
+                hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                key INTEGER NOT NULL,
+                itemId INTEGER NOT NULL,
+                PRIMARY KEY (hearingId, key, itemId)
+            ) WITHOUT ROWID;
             """)
     }
 

@@ -108,20 +108,8 @@ extension Store {
                 var votes: [Int64: Int] = [:]
                 for member in group.members { if let id = earlier[member.itemID] { votes[id, default: 0] += 1 } }
                 let reuse = votes.filter { !kept.contains($0.key) }.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
-                let id: Int64
-                if let reuse {
-                    try db.execute(sql: "UPDATE campaign SET representativeId = ?, groupedAt = ? WHERE id = ?",
-                                   arguments: [group.representative, now, reuse])
-                    id = reuse
-                } else {
-                    try db.execute(sql: "INSERT INTO campaign (hearingId, representativeId, groupedAt) VALUES (?, ?, ?)",
-                                   arguments: [hearingID, group.representative, now])
-                    id = db.lastInsertedRowID
-                }
+                let id = try Store.saveCampaign(db, id: reuse, hearingID: hearingID, group, at: now)
                 kept.insert(id)
-                let insert = try db.cachedStatement(sql: "INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?)")
-                for member in group.members { try insert.execute(arguments: [member.itemID, id, member.addition]) }
-                try Store.saveLetter(db, campaignID: id, group.letter)
                 ids.append(id)
             }
             if kept.isEmpty {
@@ -134,6 +122,72 @@ extension Store {
                 "campaigns": String(groups.count), "members": String(groups.reduce(0) { $0 + $1.members.count }),
             ])
             return ids
+        }
+    }
+
+    /// Stores one campaign (as campaign `id`, or a new one), its members and its letter's
+    /// sketch; returns its id.
+    static func saveCampaign(
+        _ db: Database, id: Int64?, hearingID: Int64,
+        _ group: (representative: Int64, members: [(itemID: Int64, addition: String?)], letter: LetterSketch?), at now: String
+    ) throws -> Int64 {
+        let campaignID: Int64
+        if let id {
+            try db.execute(sql: "UPDATE campaign SET representativeId = ?, groupedAt = ? WHERE id = ?",
+                           arguments: [group.representative, now, id])
+            campaignID = id
+        } else {
+            try db.execute(sql: "INSERT INTO campaign (hearingId, representativeId, groupedAt) VALUES (?, ?, ?)",
+                           arguments: [hearingID, group.representative, now])
+            campaignID = db.lastInsertedRowID
+        }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?) ON CONFLICT (itemId) DO NOTHING
+            """)
+        for member in group.members { try insert.execute(arguments: [member.itemID, campaignID, member.addition]) }
+        try saveLetter(db, campaignID: campaignID, group.letter)
+        return campaignID
+    }
+
+    /// A new campaign of opinions that arrived as copies of one another (no regrouping);
+    /// returns its id.
+    public func addCampaign(
+        hearingID: Int64, representative: Int64, members: [(itemID: Int64, addition: String?)], letter: LetterSketch
+    ) throws -> Int64 {
+        try write { db in
+            try Store.saveCampaign(db, id: nil, hearingID: hearingID, (representative, members, letter), at: Timestamp.string(Date()))
+        }
+    }
+
+    /// Keeps opinions' campaign keys (the key of a text's form, equal for exact copies); with
+    /// `replacing`, in place of every key the hearing had.
+    public func setCampaignKeys(hearingID: Int64, _ keys: [(itemID: Int64, key: Int64)], replacing: Bool = false) throws {
+        try write { db in
+            if replacing { try db.execute(sql: "DELETE FROM campaignKey WHERE hearingId = ?", arguments: [hearingID]) }
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaignKey (hearingId, key, itemId) VALUES (?, ?, ?)")
+            for entry in keys.sorted(by: { ($0.key, $0.itemID) < ($1.key, $1.itemID) }) {
+                try insert.execute(arguments: [hearingID, entry.key, entry.itemID])
+            }
+        }
+    }
+
+    /// Whether the hearing's opinions have campaign keys (it was grouped by this version).
+    public func hasCampaignKeys(hearingID: Int64) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM campaignKey WHERE hearingId = ?)", arguments: [hearingID]) ?? false
+        }
+    }
+
+    /// The opinions in force of the hearing, other than `itemID` and in no campaign, whose
+    /// campaign key was `key`, earliest first (a key kept before an edit may be stale).
+    public func loneCopies(hearingID: Int64, key: Int64, other itemID: Int64) throws -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT item.id FROM campaignKey JOIN item ON item.id = campaignKey.itemId
+                WHERE campaignKey.hearingId = ? AND campaignKey.key = ? AND item.id <> ? AND item.withdrawnAt IS NULL
+                AND NOT EXISTS (SELECT 1 FROM campaignMember WHERE itemId = item.id)
+                ORDER BY item.id LIMIT 8
+                """, arguments: [hearingID, key, itemID])
         }
     }
 

@@ -11,9 +11,11 @@ struct CampaignsCommand: AsyncParsableCommand {
             A campaign is a letter sent many times: exact copies (spacing, punctuation and a \
             signature aside), copies with typos or a paragraph left out, and copies with a \
             personal sentence added, which is kept as the member's addition. A new opinion joins \
-            the campaign it copies as it arrives; `madang campaigns group HEARING` groups the \
-            whole hearing again. merge, split and detach are your decisions: every later \
-            grouping keeps them, and the audit log has them.
+            the campaign it copies as it arrives, and an exact copy of an opinion in no \
+            campaign makes one with it; `madang campaigns group HEARING` groups the whole \
+            hearing again (near-copies of opinions in no campaign wait for it). merge, split \
+            and detach are your decisions: every later grouping keeps them, and the audit log \
+            has them.
 
             Examples:
               madang campaigns group plan-4

@@ -134,4 +134,34 @@ struct CampaignTests {
                                 encoding: .utf8)
         #expect(report.contains(" 외 23명") && report.contains("1묶음(24건)"))
     }
+
+    @Test("In a grouped hearing, a copy of an opinion in no campaign makes a campaign with it as it arrives")
+    func campaignOnArrival() async throws {
+        let (temporary, ids) = try await CampaignTests.hearing()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        #expect(try await workspace.groupCampaigns("h").campaigns.count == 2)
+        // A copy of an organic opinion already in the hearing.
+        let copy = try #require(try await workspace.addComment(to: "h", text: "버스 노선을  늘려 주세요!").id)
+        var list = try await workspace.campaigns("h")
+        #expect(list.campaigns.map(\.size) == [5, 3, 2] && list.distinct == 4)
+        let formed = try #require(list.campaigns.last)
+        #expect(formed.representativeID == ids[8] && formed.text == "버스 노선을 늘려 주세요.")
+        // A third copy joins it through its letter; a new text alone makes nothing.
+        let third = try #require(try await workspace.addComment(to: "h", text: "버스 노선을 늘려 주세요.").id)
+        _ = try await workspace.addComment(to: "h", text: "도서관을 늦게까지 열어 주세요.")
+        list = try await workspace.campaigns("h")
+        #expect(list.campaigns.map(\.size) == [5, 3, 3])
+        #expect(try await workspace.items(of: "h").campaigns[third] == formed.id)
+        #expect(try await workspace.items(of: "h").campaigns[copy] == formed.id)
+        // A key kept before an edit is stale: the edited opinion is no copy any more.
+        _ = try await workspace.editItem(ids[9], ItemChange(body: "공원 대신 도서관을 지어 주세요."))
+        _ = try await workspace.addComment(to: "h", text: "공원을 더 만들어 주세요.")
+        #expect(try await workspace.campaigns("h").campaigns.count == 3)
+        // Two copies of a new text in one import are a campaign too.
+        let file = temporary.folder.appendingPathComponent("two.csv")
+        try "body\n공원에 그늘막을 설치해 주세요.\n공원에 그늘막을 설치해 주세요\n".write(to: file, atomically: true, encoding: .utf8)
+        _ = try await workspace.importFile(ImportRequest(hearing: "h", source: .file(path: file.path), kind: .comment))
+        #expect(try await workspace.campaigns("h").campaigns.map(\.size) == [5, 3, 3, 2])
+    }
 }
