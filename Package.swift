@@ -2,12 +2,13 @@
 // Madang: an opinion collector for public hearings and citizen participation.
 //
 // Dependencies point one way (see DESIGN.md): Core <- Store, Intake <- Categorizer (for the CSV reader)
-// <- Digest <- Demo <- Service <- madang. The command line uses the service and Core's values, nothing else.
+// <- Digest <- Demo <- Service <- Web <- madang. The command line and the web server use the service and Core's
+// values, nothing else.
 import PackageDescription
 
 let package = Package(
     name: "Madang",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "madang", targets: ["madang"]),
         .library(name: "MadangCore", targets: ["MadangCore"]),
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "MadangDigest", targets: ["MadangDigest"]),
         .library(name: "MadangDemo", targets: ["MadangDemo"]),
         .library(name: "MadangService", targets: ["MadangService"]),
+        .library(name: "MadangWeb", targets: ["MadangWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The response register goes to and from Excel as XLSX, a ZIP of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `madang serve`: the HTTP server, and bcrypt for organizers' passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "MadangCore"),
@@ -44,11 +51,25 @@ let package = Package(
         .target(name: "MadangDemo", dependencies: ["MadangCore", "MadangStore", "MadangCategorizer", "MadangDigest"]),
         .target(
             name: "MadangService",
-            dependencies: ["MadangCore", "MadangStore", "MadangIntake", "MadangCategorizer", "MadangDigest", "MadangDemo"]
+            dependencies: [
+                "MadangCore", "MadangStore", "MadangIntake", "MadangCategorizer", "MadangDigest", "MadangDemo",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
+        .target(
+            name: "MadangWeb",
+            dependencies: [
+                "MadangCore", "MadangService", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ],
+            // The pages' script and style sheet, served as files (the policy allows no inline script).
+            resources: [.copy("Assets")]
         ),
         .executableTarget(
             name: "madang",
-            dependencies: ["MadangCore", "MadangService", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "MadangCore", "MadangService", "MadangWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // The README's "Using Madang from Swift" program, built and run by the service tests.
         .executableTarget(name: "madang-example", dependencies: ["MadangCore", "MadangService"], path: "examples/Swift"),
@@ -64,6 +85,8 @@ let package = Package(
         .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest", "MadangStore", "MadangCore"]),
         .testTarget(name: "MadangDemoTests", dependencies: ["MadangDemo", "MadangCategorizer"]),
         .testTarget(name: "MadangServiceTests", dependencies: ["MadangService", "MadangCore", "madang-example"]),
+        .testTarget(name: "MadangWebTests", dependencies: ["MadangWeb", "MadangService", "MadangCore",
+                                                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "MadangCLITests", dependencies: ["madang", "MadangCore"]),
     ]
 )

@@ -23,12 +23,19 @@ public struct Hearing: Hashable, Codable, Sendable {
     /// Where it is held, as an IANA time zone (`Asia/Seoul`): documents give times there.
     /// Nil for the machine's own zone.
     public var timeZone: String?
+    /// When the public may start sending opinions through the web form, in the hearing's
+    /// time zone; nil for no start.
+    public var commentsOpen: LocalDateTime?
+    /// When the web form closes, in the hearing's time zone; nil for no end. A date alone
+    /// closes it at the end of that day.
+    public var commentsClose: LocalDateTime?
 
     public init(
         id: Int64? = nil, slug: String, title: String, kind: HearingKind = .publicHearing,
         startsAt: LocalDateTime? = nil, venue: String? = nil, organizers: [String] = [],
         plan: String? = nil, attendanceInPerson: Int? = nil, attendanceOnline: Int? = nil,
-        language: DocumentLanguage? = nil, timeZone: String? = nil
+        language: DocumentLanguage? = nil, timeZone: String? = nil, commentsOpen: LocalDateTime? = nil,
+        commentsClose: LocalDateTime? = nil
     ) {
         self.id = id
         self.slug = slug
@@ -42,6 +49,8 @@ public struct Hearing: Hashable, Codable, Sendable {
         self.attendanceOnline = attendanceOnline
         self.language = language
         self.timeZone = timeZone
+        self.commentsOpen = commentsOpen
+        self.commentsClose = commentsClose
     }
 
     /// Checks the fields a user typed and returns the hearing with its text normalized.
@@ -54,6 +63,9 @@ public struct Hearing: Hashable, Codable, Sendable {
         copy.organizers = organizers.compactMap { Text.optional($0) }
         copy.timeZone = Text.optional(timeZone)
         if let zone = copy.timeZone, TimeZone(identifier: zone) == nil { throw .unknownTimeZone(zone) }
+        if let open = commentsOpen, let close = commentsClose, close < open {
+            throw .commentPeriodReversed(opens: open.description, closes: close.description)
+        }
         for (field, value) in [("in-person attendance", attendanceInPerson), ("online attendance", attendanceOnline)] {
             if let value, value < 0 { throw .negative(field: field, value: value) }
         }

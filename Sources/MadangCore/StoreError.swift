@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownParticipant(id: Int64)
     case unknownItem(id: Int64)
     case unknownCampaign(id: Int64)
+    /// No organizer's account has this name.
+    case unknownAccount(name: String)
     /// The item was withdrawn: it must be restored before it is changed or answered.
     case itemWithdrawn(id: Int64)
     /// Only a withdrawn item can be restored.
@@ -74,6 +76,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "There is no participant with id \(id)."
         case .unknownItem(let id):
             return "There is no item with id \(id)."
+        case .unknownAccount(let name):
+            return "There is no account called '\(name)'."
         case .unknownCampaign(let id):
             return "There is no campaign \(id)."
         case .itemWithdrawn(let id):

@@ -12,6 +12,12 @@ public enum ValidationError: Error, Equatable, Sendable, CustomStringConvertible
     case unknownState(String, known: [String])
     /// A response in this state needs a reason (why the opinion is not, or not wholly, accepted).
     case reasonRequired(state: String)
+    /// A comment period that closes before it opens.
+    case commentPeriodReversed(opens: String, closes: String)
+    /// An organizer's account name: 1 to 64 letters, digits, dots, hyphens, underscores or @.
+    case invalidAccountName(String)
+    /// A password shorter than `minimum` characters.
+    case shortPassword(minimum: Int)
 
     public var description: String {
         switch self {
@@ -35,6 +41,12 @@ public enum ValidationError: Error, Equatable, Sendable, CustomStringConvertible
             "'\(state)' is not a response state of this hearing; the states are: \(known.joined(separator: ", "))."
         case .reasonRequired(let state):
             "A response of \(state) needs a reason: say why the opinion is not, or not wholly, accepted."
+        case .commentPeriodReversed(let opens, let closes):
+            "The comment period closes (\(closes)) before it opens (\(opens))."
+        case .invalidAccountName(let name):
+            "'\(name)' is not a usable account name: use 1 to 64 letters, digits, dots, hyphens, underscores or @."
+        case .shortPassword(let minimum):
+            "The password is too short: use at least \(minimum) characters."
         }
     }
 }

@@ -1,3 +1,5 @@
+import MadangCore
+
 /// Why a use case could not be carried out. Each case carries what a front end needs
 /// to word its own message or advice; the descriptions state the fault and name no
 /// command or flag.
@@ -24,11 +26,25 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case rejectsUnwritable(path: String, reason: String)
     /// A selection of opinions to answer found none.
     case nothingSelected(hearing: String)
+    /// The name and password do not match an organizer's account (which of them is wrong is not told).
+    case signInRefused
+    /// The hearing's web form does not take opinions now.
+    case commentsClosed(hearing: String, period: CommentPeriod)
+    /// Contact details were given without consent to their collection and use.
+    case consentRequired
 
     public var description: String {
         switch self {
         case .cancelled:
             "The work was cancelled; nothing of it was kept."
+        case .signInRefused:
+            "The name or the password is wrong."
+        case .commentsClosed(let hearing, .notYet(let opens)):
+            "\(hearing) takes opinions from \(opens)."
+        case .commentsClosed(let hearing, _):
+            "\(hearing) no longer takes opinions."
+        case .consentRequired:
+            "Contact details are kept only with consent to their collection and use."
         case .noGoals(let hearing):
             "\(hearing) has no policy goals yet."
         case .unknownTrainingLabels(let hearing, let goals, let unknown):

@@ -6,12 +6,16 @@ extension Workspace {
 
     /// Records a statement by the panelist `speaker` names (their number or the start of
     /// their name); it takes the next place in the speaking order.
-    public func addStatement(to slug: String, speaker: String, text: String) async throws -> Item {
+    ///
+    /// `key`, chosen by the front end when the remark was typed, makes sending it again
+    /// harmless: a remark whose key was stored before is not stored twice, and the one
+    /// stored then is returned.
+    public func addStatement(to slug: String, speaker: String, text: String, key: String? = nil) async throws -> Item {
         try await run { store in
             let hearing = try store.hearing(slug: slug)
             let who = try store.panel(hearingID: hearing.id ?? 0).speaker(labelled: speaker)
-            return try store.addItem(.statement(hearingID: hearing.id ?? 0, speakerID: who.id ?? 0, body: text),
-                                     filing: try Workspace.filing(store: store, hearingID: hearing.id ?? 0))
+            return try store.addItems([.statement(hearingID: hearing.id ?? 0, speakerID: who.id ?? 0, body: text)], keys: [key],
+                                      filing: try Workspace.filing(store: store, hearingID: hearing.id ?? 0))[0]
         }
     }
 

@@ -9,6 +9,7 @@ extension Hearing {
         let organizersJSON: String = row["organizers"]
         let kindText: String = row["kind"]
         let startsAtText: String? = row["startsAt"]
+        let openText: String? = row["commentsOpen"], closeText: String? = row["commentsClose"]
         self.init(
             id: row["id"], slug: row["slug"], title: row["title"],
             kind: HearingKind(rawValue: kindText) ?? .publicHearing,
@@ -17,7 +18,9 @@ extension Hearing {
             organizers: try JSONDecoder().decode([String].self, from: Data(organizersJSON.utf8)),
             plan: row["plan"],
             attendanceInPerson: row["attendanceInPerson"], attendanceOnline: row["attendanceOnline"],
-            language: (row["language"] as String?).flatMap(DocumentLanguage.init(rawValue:)), timeZone: row["timeZone"])
+            language: (row["language"] as String?).flatMap(DocumentLanguage.init(rawValue:)), timeZone: row["timeZone"],
+            commentsOpen: try openText.map { try LocalDateTime(parsing: $0) },
+            commentsClose: try closeText.map { try LocalDateTime(parsing: $0) })
     }
 }
 

@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration("v15: campaigns, their members and people's decisions about them", migrate: v15)
         migrator.registerMigration("v16: campaign letters' sketches, to join opinions as they arrive", migrate: v16)
         migrator.registerMigration("v17: each opinion's campaign key, so that two copies make a campaign as they arrive", migrate: v17)
+        migrator.registerMigration("v18: organizers' accounts and sessions, comment periods, keyed entries", migrate: v18)
         return migrator
     }
 
@@ -391,5 +392,30 @@ enum Schema {
         }
         guard digits.count == 64, digits.allSatisfy({ value($0) != nil }) else { return digits }
         return (0..<16).map { value(digits[2 * $0])! << 4 | value(digits[2 * $0 + 1])! }
+    }
+
+    private static func v18(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE hearing ADD COLUMN commentsOpen TEXT;
+            ALTER TABLE hearing ADD COLUMN commentsClose TEXT;
+            CREATE TABLE account (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                passwordHash TEXT NOT NULL,
+                createdAt TEXT NOT NULL
+            );
+            CREATE TABLE session (
+                token TEXT PRIMARY KEY,
+                accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                csrf TEXT NOT NULL,
+                expiresAt TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX session_account ON session(accountId);
+            CREATE TABLE entryKey (
+                key TEXT PRIMARY KEY,
+                itemId INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            CREATE INDEX entryKey_item ON entryKey(itemId);
+            """)
     }
 }

@@ -14,8 +14,9 @@ extension Store {
             }
             try db.execute(sql: """
                 INSERT INTO hearing (slug, title, kind, startsAt, venue, organizers, plan,
-                                     attendanceInPerson, attendanceOnline, language, timeZone, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     attendanceInPerson, attendanceOnline, language, timeZone, commentsOpen,
+                                     commentsClose, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: try Store.columns(of: hearing) + [Timestamp.string(Date())])
             var stored = hearing
             stored.id = db.lastInsertedRowID
@@ -57,7 +58,8 @@ extension Store {
             }
             try db.execute(sql: """
                 UPDATE hearing SET slug = ?, title = ?, kind = ?, startsAt = ?, venue = ?, organizers = ?,
-                                   plan = ?, attendanceInPerson = ?, attendanceOnline = ?, language = ?, timeZone = ?
+                                   plan = ?, attendanceInPerson = ?, attendanceOnline = ?, language = ?, timeZone = ?,
+                                   commentsOpen = ?, commentsClose = ?
                 WHERE id = ?
                 """, arguments: try Store.columns(of: new) + [old.id])
             try audit(db, "hearing.edit", entity: "hearing", id: old.id, details: Store.changes(from: old, to: new))
@@ -110,7 +112,7 @@ extension Store {
         return [
             hearing.slug, hearing.title, hearing.kind.rawValue, hearing.startsAt?.description, hearing.venue,
             organizers, hearing.plan, hearing.attendanceInPerson, hearing.attendanceOnline, hearing.language?.rawValue,
-            hearing.timeZone,
+            hearing.timeZone, hearing.commentsOpen?.description, hearing.commentsClose?.description,
         ]
     }
 
@@ -124,6 +126,8 @@ extension Store {
             ("attendanceInPerson", old.attendanceInPerson.map(String.init), new.attendanceInPerson.map(String.init)),
             ("attendanceOnline", old.attendanceOnline.map(String.init), new.attendanceOnline.map(String.init)),
             ("language", old.language?.rawValue, new.language?.rawValue), ("timeZone", old.timeZone, new.timeZone),
+            ("commentsOpen", old.commentsOpen?.description, new.commentsOpen?.description),
+            ("commentsClose", old.commentsClose?.description, new.commentsClose?.description),
         ])
     }
 }

@@ -14,17 +14,30 @@ extension Store {
     /// Stores several opinions in one transaction: all of them, or none. With `classify`
     /// (the hearing's categorizer), they are filed under its goals in the same transaction,
     /// so no opinion is ever stored unfiled.
-    public func addItems(_ items: [Item], filing classify: (@Sendable ([Item]) throws -> [[Tag]])? = nil) throws -> [Item] {
+    ///
+    /// `keys`, when given, holds one key per item (or nil) that a front end chose for it
+    /// before sending it: an item whose key was stored before is not stored again, and the
+    /// item stored then is returned in its place, so a retried entry is never doubled.
+    public func addItems(
+        _ items: [Item], keys: [String?] = [], filing classify: (@Sendable ([Item]) throws -> [[Tag]])? = nil
+    ) throws -> [Item] {
         let items = try items.map { item in try StoreError.checking { () throws(ValidationError) in try item.validated() } }
         return try write { db in
             var inserter = try ItemInserter(db)
-            let ids = try items.map { item in
+            var added: [Int64] = []
+            let ids = try items.enumerated().map { index, item in
+                let key = index < keys.count ? keys[index] : nil
+                if let key, let id = try Int64.fetchOne(db, sql: "SELECT itemId FROM entryKey WHERE key = ?", arguments: [key]) {
+                    return id
+                }
                 guard let id = try inserter.insert(item) else { throw StoreError.unknownItem(id: 0) }
+                if let key { try db.execute(sql: "INSERT INTO entryKey (key, itemId) VALUES (?, ?)", arguments: [key, id]) }
                 try audit(db, "item.add", entity: "item", id: id, hearing: item.hearingID, details: ["kind": item.kind.rawValue])
+                added.append(id)
                 return id
             }
             try inserter.finish()
-            if let classify, let first = ids.min() {
+            if let classify, let first = added.min() {
                 for hearingID in Set(items.map(\.hearingID)) {
                     _ = try retag(db, hearingID: hearingID, from: first, classify: classify)
                 }
@@ -42,13 +55,14 @@ extension Store {
     ///   - withdrawn: also the items taken off the record.
     ///   - offset: how many items to pass over first.
     ///   - limit: the most items to return; nil for all.
+    ///   - after: only items with a greater id, the ones stored since that item.
     public func items(
         hearingID: Int64, kind: ItemKind? = nil, goal: String? = nil, withdrawn: Bool = false, offset: Int = 0,
-        limit: Int? = nil
+        limit: Int? = nil, after: Int64 = 0
     ) throws -> [Item] {
         try read { db in
-            var sql = Item.selection + " WHERE item.hearingId = ?"
-            var arguments: StatementArguments = [hearingID]
+            var sql = Item.selection + " WHERE item.hearingId = ? AND item.id > ?"
+            var arguments: StatementArguments = [hearingID, after]
             if !withdrawn { sql += " AND item.withdrawnAt IS NULL" }
             if let kind {
                 sql += " AND item.kind = ?"

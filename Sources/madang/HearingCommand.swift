@@ -32,6 +32,12 @@ struct HearingCommand: AsyncParsableCommand {
         @Option(name: .customLong("time-zone"), help: ArgumentHelp(
             "Where it is held, as an IANA time zone such as Asia/Seoul: documents give times there.", valueName: "zone"))
         var timeZone: String?
+        @Option(name: .customLong("comments-open"), help: ArgumentHelp(
+            "When the public web form opens: YYYY-MM-DD or \"YYYY-MM-DD HH:MM\", in the hearing's time zone.", valueName: "date"))
+        var commentsOpen: LocalDateTime?
+        @Option(name: .customLong("comments-close"), help: ArgumentHelp(
+            "When the public web form closes (a date alone: at the end of that day).", valueName: "date"))
+        var commentsClose: LocalDateTime?
 
         /// Applies every field that was given to `hearing`; an empty text clears a field.
         func apply(to hearing: inout Hearing) {
@@ -45,6 +51,8 @@ struct HearingCommand: AsyncParsableCommand {
             if let online { hearing.attendanceOnline = online }
             if let lang { hearing.language = lang }
             if let timeZone { hearing.timeZone = timeZone }
+            if let commentsOpen { hearing.commentsOpen = commentsOpen }
+            if let commentsClose { hearing.commentsClose = commentsClose }
         }
     }
 
@@ -58,6 +66,7 @@ struct HearingCommand: AsyncParsableCommand {
                   madang hearing add plan-4 --title Plan --kind public-hearing --venue "KRIHS"
                   madang hearing add plan-4 --title Plan --organizer MOLIT --organizer KRIHS
                   madang hearing add plan-4 --title "제4차 계획" --lang ko --time-zone Asia/Seoul
+                  madang hearing add plan-4 --title Plan --comments-close "2026-12-10 18:00"
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -137,6 +146,8 @@ struct HearingCommand: AsyncParsableCommand {
                 ("When", hearing.startsAt?.description ?? ""), ("Venue", hearing.venue ?? ""),
                 ("Organizers", hearing.organizers.joined(separator: "; ")), ("Plan", hearing.plan ?? ""),
                 ("Attendance", attendance), ("Language", hearing.language?.rawValue ?? ""), ("Time zone", hearing.timeZone ?? ""),
+                ("Web form", [hearing.commentsOpen.map { "from \($0)" }, hearing.commentsClose.map { "until \($0)" }]
+                    .compactMap { $0 }.joined(separator: " ")),
                 ("Items", ItemKind.allCases.map { Count.of(counts[$0] ?? 0, $0.rawValue) }.joined(separator: ", ")),
             ] where !value.isEmpty {
                 facts.append([label + ":", value])
@@ -154,6 +165,7 @@ struct HearingCommand: AsyncParsableCommand {
                 Examples:
                   madang hearing edit smart-city-plan-4 --online 1200
                   madang hearing edit smart-city-plan-4 --venue "" --slug plan-4-hearing
+                  madang hearing edit plan-4 --comments-open 2026-12-01 --comments-close 2026-12-10
                 """)
 
         @OptionGroup var database: DatabaseOptions

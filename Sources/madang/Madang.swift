@@ -23,7 +23,7 @@ struct Madang: AsyncParsableCommand {
             StatementCommand.self, CommentCommand.self, ProposalCommand.self, ImportCommand.self, ImportsCommand.self,
             GoalsCommand.self, CategorizeCommand.self, TagCommand.self, UntagCommand.self, EvaluateCommand.self,
             EditCommand.self, WithdrawCommand.self, RestoreCommand.self, RespondCommand.self, ResponsesCommand.self, ReportCommand.self, NoticesCommand.self, CampaignsCommand.self,
-            Items.self, Search.self, DigestCommand.self, LogCommand.self, DemoCommand.self,
+            Items.self, Search.self, DigestCommand.self, LogCommand.self, DemoCommand.self, ServeCommand.self, UsersCommand.self,
         ]
     )
 

@@ -1,0 +1,59 @@
+import Foundation
+import MadangCore
+import MadangStore
+
+extension Workspace {
+    /// The hearing, and its comment period as it stands now: what its web form shows.
+    public func publicForm(_ slug: String) async throws -> (hearing: Hearing, period: CommentPeriod) {
+        try await run { store in
+            let hearing = try store.hearing(slug: slug)
+            return (hearing, CommentPeriod(of: hearing))
+        }
+    }
+
+    /// Records opinions sent through the hearing's web form, as comments received online
+    /// with web provenance, filed under its goals and joined to its campaigns as they are
+    /// stored. All that pass their checks are stored in one transaction; each comment has
+    /// its own result: the stored item, or why it was refused.
+    ///
+    /// - Throws: ``ServiceError/commentsClosed(hearing:period:)`` outside the comment period;
+    ///   a fault of the file, when none was stored.
+    public func submitComments(to slug: String, _ comments: [PublicComment]) async throws -> [Result<Item, any Error>] {
+        try await run { store in
+            let hearing = try store.hearing(slug: slug)
+            let period = CommentPeriod(of: hearing)
+            guard period.isOpen else { throw ServiceError.commentsClosed(hearing: slug, period: period) }
+            let hearingID = hearing.id ?? 0
+            var results: [Result<Item, any Error>] = comments.map { comment in
+                Result {
+                    try Item.comment(hearingID: hearingID, body: comment.text, author: comment.name,
+                                     contact: comment.contact(), channel: .online, provenance: .web).validated()
+                }.mapError { error in
+                    if let error = error as? ValidationError { StoreError.invalid(error) } else { error }
+                }
+            }
+            let valid = results.indices.compactMap { index in try? results[index].get() }
+            guard !valid.isEmpty else { return results }
+            let stored = try store.addItems(valid, filing: try Workspace.filing(store: store, hearingID: hearingID))
+            try Workspace.joinCampaigns(hearingID: hearingID, itemIDs: stored.compactMap(\.id), store: store)
+            var next = stored.makeIterator()
+            for index in results.indices where (try? results[index].get()) != nil {
+                results[index] = .success(next.next()!)
+            }
+            return results
+        }
+    }
+
+    /// The receipt number a sender is given for an opinion: the hearing's number and the
+    /// opinion's, such as `3-000124`.
+    public static func receiptNumber(of item: Item) -> String {
+        let id = String(item.id ?? 0)
+        return "\(item.hearingID)-" + String(repeating: "0", count: max(0, 6 - id.count)) + id
+    }
+
+    /// The opinions and statements stored since item `after`, in the order of ``items(of:kind:goal:withdrawn:page:withGoals:)``:
+    /// what a page that shows the hearing live asks for to stay current.
+    public func items(of slug: String, after: Int64, limit: Int = 200) async throws -> [Item] {
+        try await run { store in try store.items(hearingID: try store.hearing(slug: slug).id ?? 0, limit: limit, after: after) }
+    }
+}

@@ -1,0 +1,21 @@
+import Hummingbird
+import MadangService
+
+/// Finds the organizer whose session cookie came with a request, and puts them on its context.
+struct SessionReader: RouterMiddleware {
+    typealias Context = WebContext
+
+    /// The cookie that holds an organizer's session secret.
+    static let cookie = "madang_session"
+
+    let workspace: Workspace
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        // Only the console's paths read the session: the public form never looks one up.
+        if !request.uri.path.hasPrefix("/h/"), let token = request.cookies[SessionReader.cookie]?.value, !token.isEmpty {
+            context.session = try await workspace.session(token: token)
+        }
+        return try await next(request, context)
+    }
+}
