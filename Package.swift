@@ -85,8 +85,7 @@ let package = Package(
         .testTarget(name: "MadangDigestTests", dependencies: ["MadangDigest", "MadangStore", "MadangCore"]),
         .testTarget(name: "MadangDemoTests", dependencies: ["MadangDemo", "MadangCategorizer"]),
         .testTarget(name: "MadangServiceTests", dependencies: ["MadangService", "MadangCore", "madang-example"]),
-        .testTarget(name: "MadangWebTests", dependencies: ["MadangWeb", "MadangService", "MadangCore",
-                                                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "MadangWebTests", dependencies: ["MadangWeb", "MadangService", "MadangCore"]),
         .testTarget(name: "MadangCLITests", dependencies: ["madang", "MadangCore"]),
     ]
 )

@@ -165,7 +165,7 @@ struct OpinionListing {
 
 /// Thrown by a console page opened without signing in: the answer is the sign-in form.
 struct SignInRequired: HTTPResponseError {
-    var status: HTTPResponse.Status { .found }
+    var status: HTTPResponse.Status { .seeOther }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response.redirect(to: "/signin", type: .normal)

@@ -98,6 +98,12 @@ struct LiveEntryAPI: Sendable {
 
     private func json(_ value: some Encodable) throws -> Response {
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(value))))
+                 body: .init(byteBuffer: ByteBuffer(bytes: try LiveEntryAPI.encoder.encode(value))))
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
     }
 }
