@@ -5,6 +5,7 @@ Usage: test_web.py MADANG CHROMIUM SCREENSHOT_DIR
 Every check prints one line; the run closes with 'N passed, N failed' and exits non-zero when
 any check failed.
 """
+import http.client
 import json
 import os
 import random
@@ -14,7 +15,9 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 
 from playwright.sync_api import sync_playwright
 
@@ -91,6 +94,41 @@ class Server:
     def stop(self):
         self.process.send_signal(signal.SIGINT)
         return self.process.wait(timeout=30)
+
+
+def burst(port, count, workers):
+    """Posts `count` opinions from `workers` threads as fast as the server takes them; returns the
+    receipt numbers it gave. Stops early, without error, when the server goes away."""
+    receipts, lock, numbers = [], threading.Lock(), iter(range(count))
+
+    def work():
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", f"/h/{SLUG}")
+            response = connection.getresponse()
+            page = response.read().decode()
+            cookie = response.getheader("Set-Cookie").split(";")[0]
+            token = re.search(r'name="_csrf" value="([0-9a-f]+)"', page).group(1)
+            while True:
+                with lock:
+                    n = next(numbers, None)
+                if n is None:
+                    return
+                body = urllib.parse.urlencode({"_csrf": token, "text": f"폭주 시험 의견 {n}: 역을 하나 더 지어 주세요."})
+                connection.request("POST", f"/h/{SLUG}", body, {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+                response = connection.getresponse()
+                response.read()
+                location = response.getheader("Location") or ""
+                if response.status == 303 and "/receipt/" in location:
+                    with lock:
+                        receipts.append(location.split("/receipt/")[1].split("?")[0])
+        except (OSError, http.client.HTTPException, AttributeError):
+            return
+
+    threads = [threading.Thread(target=work) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    return threads, receipts
 
 
 def setup():
@@ -314,6 +352,22 @@ def main():
         page.get_by_role("button", name="답변 저장").click()
         check("an answer saved from the console is in the register", "검토하여 반영하겠습니다" in page.content())
         browser.close()
+
+    # A burst of submissions with the server killed in the middle of it: every opinion the
+    # server gave a receipt for is stored.
+    before = {c["id"] for c in comments()}
+    threads, receipts = burst(port, 2000, 8)
+    deadline = time.time() + 30
+    while len(receipts) < 100 and time.time() < deadline:
+        time.sleep(0.01)
+    server.kill()
+    for thread in threads:
+        thread.join()
+    stored = {c["id"] for c in comments()} - before
+    given = {int(r.split("-")[1]) for r in receipts}
+    check("a burst killed mid-way loses no opinion it gave a receipt for", given and given <= stored,
+          f"{len(given)} receipts, {len(stored)} stored, missing {sorted(given - stored)[:5]}")
+    server.start()
     code = server.stop()
     check("the server stops cleanly on Ctrl-C", code == 0, code)
     passed, failed = results.count(True), results.count(False)

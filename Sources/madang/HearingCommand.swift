@@ -165,7 +165,7 @@ struct HearingCommand: AsyncParsableCommand {
                 Examples:
                   madang hearing edit smart-city-plan-4 --online 1200
                   madang hearing edit smart-city-plan-4 --venue "" --slug plan-4-hearing
-                  madang hearing edit plan-4 --comments-open 2026-12-01 --comments-close 2026-12-10
+                  madang hearing edit plan-4 --comments-close "2026-12-10 18:00"
                 """)
 
         @OptionGroup var database: DatabaseOptions

@@ -13,12 +13,13 @@ struct UsersCommand: AsyncParsableCommand {
             abstract: "Add an organizer's account, or give an account a new password.",
             discussion: """
                 The password is asked for twice at the terminal, or read as the first line of
-                standard input when that is not a terminal. Only its bcrypt hash is kept. A new
-                password for an existing account signs it out everywhere.
+                standard input when that is not a terminal (a script can pipe it in). Only its
+                bcrypt hash is kept. A new password for an existing account signs it out
+                everywhere.
 
                 Examples:
                   madang users add kim.jiyoung
-                  printf '%s\\n' "$PASSWORD" | madang users add clerk --db hearing.sqlite
+                  madang users add clerk --db hearing.sqlite
                 """)
 
         @OptionGroup var database: DatabaseOptions
