@@ -334,7 +334,7 @@ def main():
         citizen.get_by_role("button", name="의견 보내기").click()
         wait_until(page, "document.querySelectorAll('#arrivals li').length >= 3", timeout=15)
         pages = [page.url, f"{base}/console/h/{SLUG}/opinions", f"{base}/console", f"{base}/console/h/{SLUG}/documents/digest",
-                 f"{base}/console/h/{SLUG}/documents/report", f"{base}/h/{SLUG}"]
+                 f"{base}/console/h/{SLUG}/documents/report", f"{base}/console/h/{SLUG}/documents/notices", f"{base}/h/{SLUG}"]
         for url in pages:
             page.goto(url)
             page.wait_for_timeout(300)
@@ -351,6 +351,13 @@ def main():
         page.locator("#answer").fill("검토하여 반영하겠습니다.")
         page.get_by_role("button", name="답변 저장").click()
         check("an answer saved from the console is in the register", "검토하여 반영하겠습니다" in page.content())
+        page.locator(f'input[name=item][value="{first}"]').check()
+        page.locator("#state").select_option(value="not-accepted")
+        page.get_by_role("button", name="답변 저장").click()
+        check("an answer the register refuses (미반영 with no reason) is explained on a page, not stored",
+              page.locator("h1").inner_text() == "요청을 처리하지 못했습니다" and "사유가 필요합니다" in page.content()
+              and "검토하여 반영하겠습니다" in madang("responses", "list", SLUG))
+        page.screenshot(path=f"{SHOTS}/refused-answer.png")
         browser.close()
 
     # A burst of submissions with the server killed in the middle of it: every opinion the

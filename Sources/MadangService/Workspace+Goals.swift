@@ -43,7 +43,7 @@ extension Workspace {
     public func goals(of slug: String) async throws -> [GoalListing] {
         try await run { store in
             let hearingID = try store.hearing(slug: slug).id ?? 0
-            let counts = Dictionary(grouping: try store.tags(hearingID: hearingID), by: \.goalCode).mapValues(\.count)
+            let counts = try store.tagCounts(hearingID: hearingID)
             return try store.goals(hearingID: hearingID).map { GoalListing(goal: $0, items: counts[$0.code] ?? 0) }
         }
     }

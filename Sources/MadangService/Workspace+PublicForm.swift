@@ -51,7 +51,7 @@ extension Workspace {
         return "\(item.hearingID)-" + String(repeating: "0", count: max(0, 6 - id.count)) + id
     }
 
-    /// The opinions and statements stored since item `after`, in the order of ``items(of:kind:goal:withdrawn:page:withGoals:)``:
+    /// The opinions and statements stored since item `after`, in the order they were stored:
     /// what a page that shows the hearing live asks for to stay current.
     public func items(of slug: String, after: Int64, limit: Int = 200) async throws -> [Item] {
         try await run { store in try store.items(hearingID: try store.hearing(slug: slug).id ?? 0, limit: limit, after: after) }

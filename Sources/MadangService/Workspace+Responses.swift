@@ -179,3 +179,48 @@ public struct Notices: Sendable {
     /// Commenters who gave no e-mail address or phone number.
     public var unreachable: Int
 }
+
+extension Workspace {
+    /// One page of the public's opinions (comments and proposals) as a person answering them
+    /// sees it: each with its goals and its response. Reads only the page's rows.
+    ///
+    /// - Parameters:
+    ///   - goal: only opinions filed under the goal with this id.
+    ///   - search: only opinions that hold every word, best matches first (one page of up to `page.limit`).
+    public func opinions(
+        of slug: String, goal: String? = nil, search: String? = nil, page: ItemPage.Request = ItemPage.Request(limit: 50)
+    ) async throws -> OpinionPage {
+        try await run { store in
+            let hearingID = try store.hearing(slug: slug).id ?? 0
+            if let goal {
+                let codes = try store.goals(hearingID: hearingID).map(\.code)
+                guard codes.contains(goal) else { throw StoreError.unknownGoal(code: goal, existing: codes) }
+            }
+            var items: [Item], more = false
+            if let search {
+                items = try store.search(hearingID: hearingID, query: search, limit: page.limit ?? 50, highlight: ("", ""))
+                    .map(\.item).filter { $0.kind != .statement }
+            } else {
+                let limit = page.limit.map { $0 + 1 }
+                items = try store.items(hearingID: hearingID, goal: goal, offset: page.offset, limit: limit, publicOnly: true)
+                more = page.limit.map { items.count > $0 } ?? false
+                if more { items.removeLast() }
+            }
+            let ids = items.compactMap(\.id)
+            return OpinionPage(
+                items: items, goals: try store.tags(itemIDs: ids), responses: try store.responses(itemIDs: ids),
+                next: more ? ItemPage.Request(offset: page.offset + items.count, limit: page.limit) : nil)
+        }
+    }
+}
+
+/// A page of opinions with what a person answering them needs beside each.
+public struct OpinionPage: Sendable {
+    public var items: [Item]
+    /// The goals each opinion is filed under, by item id.
+    public var goals: [Int64: [Tag]]
+    /// The response to each opinion that has one, by item id.
+    public var responses: [Int64: Response]
+    /// The request for the page after this one; nil on the last page.
+    public var next: ItemPage.Request?
+}

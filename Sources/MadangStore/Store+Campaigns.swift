@@ -182,12 +182,12 @@ extension Store {
     /// campaign key was `key`, earliest first (a key kept before an edit may be stale).
     public func loneCopies(hearingID: Int64, key: Int64, other itemID: Int64) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: """
+            try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT item.id FROM campaignKey JOIN item ON item.id = campaignKey.itemId
                 WHERE campaignKey.hearingId = ? AND campaignKey.key = ? AND item.id <> ? AND item.withdrawnAt IS NULL
                 AND NOT EXISTS (SELECT 1 FROM campaignMember WHERE itemId = item.id)
                 ORDER BY item.id LIMIT 8
-                """, arguments: [hearingID, key, itemID])
+                """), arguments: [hearingID, key, itemID])
         }
     }
 
@@ -228,12 +228,13 @@ extension Store {
     public func campaignLetters(hearingID: Int64, bandKeys: [Int64]) throws -> [(id: Int64, grams: Int, signature: [UInt16])] {
         guard !bandKeys.isEmpty else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            // Cached: every opinion that arrives asks, always with as many keys.
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT campaign.id, campaignLetter.grams, campaignLetter.signature
                 FROM campaign JOIN campaignLetter ON campaignLetter.campaignId = campaign.id
                 WHERE campaign.hearingId = ? AND campaign.id IN (
                     SELECT campaignId FROM campaignBand WHERE key IN (\(bandKeys.map { _ in "?" }.joined(separator: ","))))
-                """, arguments: StatementArguments([hearingID] + bandKeys)).map { row in
+                """), arguments: StatementArguments([hearingID] + bandKeys)).map { row in
                 let bytes = [UInt8]((row["signature"] as Data?) ?? Data())
                 let signature = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
                 return (row["id"], row["grams"], signature)

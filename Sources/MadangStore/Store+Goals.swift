@@ -247,6 +247,23 @@ extension Store {
         }
     }
 
+    /// How many of the hearing's items are filed under each goal, by goal code: what
+    /// ``tags(hearingID:source:)`` holds, counted without reading it.
+    public func tagCounts(hearingID: Int64) throws -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT policyGoal.code, COUNT(*) FROM tag
+                JOIN policyGoal ON policyGoal.id = tag.goalId
+                WHERE policyGoal.hearingId = ? AND tag.rejected = 0
+                GROUP BY policyGoal.code
+                """, arguments: [hearingID]) {
+                counts[row[0]] = row[1]
+            }
+            return counts
+        }
+    }
+
     /// People's decisions on the hearing's items, by item: each goal a person filed the item
     /// under (`tagged`) or took it out of, and who.
     public func decisions(hearingID: Int64) throws -> [Int64: [Decision]] {

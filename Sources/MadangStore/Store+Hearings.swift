@@ -96,7 +96,8 @@ extension Store {
     }
 
     static func hearing(_ db: Database, slug: String) throws -> Hearing {
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM hearing WHERE slug = ?", arguments: [slug]) {
+        // Cached: a web server reads the hearing for each request.
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM hearing WHERE slug = ?"), arguments: [slug]) {
             return try Hearing(row: row)
         }
         let existing = try String.fetchAll(db, sql: "SELECT slug FROM hearing ORDER BY slug")

@@ -55,14 +55,17 @@ extension Store {
     ///   - withdrawn: also the items taken off the record.
     ///   - offset: how many items to pass over first.
     ///   - limit: the most items to return; nil for all.
-    ///   - after: only items with a greater id, the ones stored since that item.
+    ///   - after: only the items stored since the item with this id, in the order they were
+    ///     stored (by id), so that a page that follows the hearing misses none.
+    ///   - publicOnly: only comments and proposals, no statements.
     public func items(
         hearingID: Int64, kind: ItemKind? = nil, goal: String? = nil, withdrawn: Bool = false, offset: Int = 0,
-        limit: Int? = nil, after: Int64 = 0
+        limit: Int? = nil, after: Int64? = nil, publicOnly: Bool = false
     ) throws -> [Item] {
         try read { db in
             var sql = Item.selection + " WHERE item.hearingId = ? AND item.id > ?"
-            var arguments: StatementArguments = [hearingID, after]
+            var arguments: StatementArguments = [hearingID, after ?? 0]
+            if publicOnly { sql += " AND item.kind <> 'statement'" }
             if !withdrawn { sql += " AND item.withdrawnAt IS NULL" }
             if let kind {
                 sql += " AND item.kind = ?"
@@ -75,7 +78,7 @@ extension Store {
                     """
                 arguments += [goal]
             }
-            sql += """
+            sql += after != nil ? " ORDER BY item.id" : """
                  ORDER BY CASE item.kind WHEN 'statement' THEN 0 WHEN 'comment' THEN 1 ELSE 2 END,
                           item.speakingOrder, item.receivedAt, item.id
                 """
@@ -103,7 +106,7 @@ extension Store {
     }
 
     static func item(_ db: Database, id: Int64) throws -> Item {
-        guard let row = try Row.fetchOne(db, sql: Item.selection + " WHERE item.id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: Item.selection + " WHERE item.id = ?"), arguments: [id]) else {
             throw StoreError.unknownItem(id: id)
         }
         return Item(row: row)

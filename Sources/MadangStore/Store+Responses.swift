@@ -126,6 +126,23 @@ extension Store {
         }
     }
 
+    /// The responses to the items with these ids, by item id.
+    public func responses(itemIDs ids: [Int64]) throws -> [Int64: Response] {
+        try read { db in
+            var result: [Int64: Response] = [:]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let slice = Array(ids[start..<min(start + 500, ids.count)])
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT * FROM response WHERE itemId IN (\(slice.map { _ in "?" }.joined(separator: ",")))
+                    """, arguments: StatementArguments(slice)) {
+                    let response = Response(row: row)
+                    result[response.itemID] = response
+                }
+            }
+            return result
+        }
+    }
+
     /// Publishes every draft response of the hearing; returns how many.
     public func publishResponses(hearingID: Int64) throws -> Int {
         try write { db in

@@ -35,6 +35,7 @@ struct ConsolePage {
                 <a href="/console/h/\(slug)/opinions">\(w("의견·답변", "Opinions and answers"))</a> ·
                 <a href="/console/h/\(slug)/documents/digest">\(w("요약", "Digest"))</a> ·
                 <a href="/console/h/\(slug)/documents/report">\(w("결과보고서", "Report"))</a> ·
+                <a href="/console/h/\(slug)/documents/notices">\(w("결과 안내문", "Notices"))</a> ·
                 <a href="/h/\(slug)">\(w("의견 양식", "Public form"))</a></td></tr>
                 """
         }.joined(separator: "\n")
@@ -90,12 +91,11 @@ struct ConsolePage {
 
     /// The public's opinions with their goals: search, filter by goal, tag and untag, answer.
     func opinions(
-        _ details: HearingDetails, listing: OpinionListing, goals: [GoalListing], states: [ResponseState],
-        register: ResponseRegister, search: String?, goal: String?
+        _ details: HearingDetails, listing: OpinionPage, goals: [GoalListing], states: [ResponseState],
+        search: String?, goal: String?
     ) -> String {
         let w = wording, slug = HTML.escape(details.hearing.slug), csrf = HTML.escape(session.csrf)
-        let answers = Dictionary(register.rows.compactMap { row in row.response.map { (row.item.id ?? 0, $0) } },
-                                 uniquingKeysWith: { a, _ in a })
+        let answers = listing.responses
         let stateNames = Dictionary(states.map { ($0.code, w.language == .ko ? $0.korean : $0.english) }, uniquingKeysWith: { a, _ in a })
         let goalOptions = goals.map { (listing) -> String in
             "<option value=\"\(HTML.escape(listing.goal.code))\"\(listing.goal.code == goal ? " selected" : "")>"
@@ -121,7 +121,7 @@ struct ConsolePage {
         let stateOptions = states.map { (state) -> String in
             "<option value=\"\(HTML.escape(state.code))\">\(HTML.escape(stateNames[state.code] ?? state.code))</option>"
         }.joined()
-        let more = listing.next.map { "<p><a href=\"/console/h/\(slug)/opinions?from=\($0)\(goal.map { "&amp;goal=\(HTML.escape($0))" } ?? "")\">\(w("다음", "Next")) →</a></p>" } ?? ""
+        let more = listing.next.map { "<p><a href=\"/console/h/\(slug)/opinions?from=\($0.offset)\(goal.map { "&amp;goal=\(HTML.escape($0))" } ?? "")\">\(w("다음", "Next")) →</a></p>" } ?? ""
         return layout(title: details.hearing.title, body: """
             <h1>\(HTML.escape(details.hearing.title))</h1>
             <p class="tabs"><a href="/console/h/\(slug)">\(w("발언 기록", "Live entry"))</a> ·

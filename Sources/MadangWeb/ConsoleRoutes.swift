@@ -47,19 +47,11 @@ struct ConsoleRoutes: Sendable {
             let search = query.get("q").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
             let goal = query.get("goal").flatMap { $0.isEmpty ? nil : $0 }
             let offset = query.get("from").flatMap(Int.init) ?? 0
-            let listing: OpinionListing
-            if let search {
-                let hits = try await workspace.search(slug, for: search, limit: 100, highlight: ("\u{1}", "\u{2}"))
-                listing = OpinionListing(items: hits.map(\.item), goals: [:], next: nil)
-            } else {
-                let page = try await workspace.items(of: slug, goal: goal, page: .init(offset: offset, limit: 50))
-                listing = OpinionListing(items: page.items.filter { $0.kind != .statement }, goals: page.goals,
-                                         next: page.next?.offset)
-            }
+            let listing = try await workspace.opinions(of: slug, goal: goal, search: search, page: .init(offset: offset, limit: 50))
             let page = ConsolePage(wording: wording(request), session: session)
             return WebServer.html(page.opinions(
                 details, listing: listing, goals: try await workspace.goals(of: slug), states: try await workspace.responseStates(slug),
-                register: try await workspace.responseRegister(slug), search: search, goal: goal))
+                search: search, goal: goal))
         }
         router.post("/console/h/:slug/respond") { request, context in
             let (session, fields) = try await checked(request, context)
@@ -85,10 +77,15 @@ struct ConsoleRoutes: Sendable {
             let html = switch try context.parameters.require("kind") {
             case "digest": try await workspace.digest(slug, DigestRequest(format: .html, language: language))
             case "report": try await workspace.report(slug, DocumentRequest(format: .html, language: language, drafts: true))
+            case "notices":
+                // The notices hold commenters' contact details: for the organizer's eyes, never cached.
+                String(decoding: try await workspace.notices(slug, format: .html, DocumentRequest(format: .html, language: language)).bytes,
+                       as: UTF8.self)
             default: throw HTTPError(.notFound)
             }
             var response = WebServer.html(html)
             response.headers[.contentSecurityPolicy] = SecurityHeaders.documentPolicy
+            response.headers[.cacheControl] = "no-store"
             return response
         }
         LiveEntryAPI(workspace: workspace).register(on: router, signedIn: signedIn, checked: checkedJSON)
@@ -108,7 +105,7 @@ struct ConsoleRoutes: Sendable {
 
     private func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
         var request = request
-        let fields = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let fields = FormFields(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
         guard let token = request.cookies["madang_signin"]?.value, fields["_csrf"] == token else { throw HTTPError(.forbidden) }
         guard await signIns.allow(context.address) else { throw HTTPError(.tooManyRequests) }
         do {
@@ -134,7 +131,7 @@ struct ConsoleRoutes: Sendable {
     private func checked(_ request: Request, _ context: WebContext) async throws -> (OrganizerSession, FormFields) {
         let session = try signedIn(context)
         var request = request
-        let fields = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let fields = FormFields(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
         guard fields["_csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "The form's token is missing or stale.") }
         return (session, fields)
     }
@@ -153,14 +150,6 @@ struct ConsoleRoutes: Sendable {
     private func wording(_ request: Request) -> Wording {
         Wording.of(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], fallback: .ko)
     }
-}
-
-/// A page of opinions as the console lists them.
-struct OpinionListing {
-    var items: [Item]
-    var goals: [Int64: [Tag]]
-    /// Where the next page starts, if there is one.
-    var next: Int?
 }
 
 /// Thrown by a console page opened without signing in: the answer is the sign-in form.

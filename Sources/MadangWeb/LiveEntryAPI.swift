@@ -53,8 +53,6 @@ struct LiveEntryAPI: Sendable {
                 let item = try await workspace.acting(as: session.name).addStatement(
                     to: context.parameters.require("slug"), speaker: remark.speaker, text: remark.text, key: remark.key)
                 return try json(Entry(item))
-            } catch let error as StoreError {
-                throw HTTPError(.unprocessableContent, message: error.description)
             } catch let error as PanelLookupError {
                 throw HTTPError(.unprocessableContent, message: error.description)
             }
@@ -67,32 +65,19 @@ struct LiveEntryAPI: Sendable {
         router.post("/api/items/:id") { request, context in
             let session = try checked(request, context)
             let change = try await request.decode(as: [String: String].self, context: context)
-            return try await correcting {
-                try await workspace.acting(as: session.name).editItem(
-                    context.parameters.require("id", as: Int64.self), ItemChange(body: change["text"]))
-            }
+            return try json(Entry(try await workspace.acting(as: session.name).editItem(
+                context.parameters.require("id", as: Int64.self), ItemChange(body: change["text"]))))
         }
         router.post("/api/items/:id/withdraw") { request, context in
             let session = try checked(request, context)
             let reason = try await request.decode(as: [String: String].self, context: context)["reason"] ?? ""
-            return try await correcting {
-                try await workspace.acting(as: session.name).withdrawItem(context.parameters.require("id", as: Int64.self), reason: reason)
-            }
+            return try json(Entry(try await workspace.acting(as: session.name).withdrawItem(
+                context.parameters.require("id", as: Int64.self), reason: reason)))
         }
         router.post("/api/items/:id/restore") { request, context in
             let session = try checked(request, context)
-            return try await correcting {
-                try await workspace.acting(as: session.name).restoreItem(context.parameters.require("id", as: Int64.self))
-            }
-        }
-    }
-
-    /// The corrected item, or 422 with the reason it could not be changed.
-    private func correcting(_ change: () async throws -> Item) async throws -> Response {
-        do {
-            return try json(Entry(try await change()))
-        } catch let error as StoreError {
-            throw HTTPError(.unprocessableContent, message: error.description)
+            return try json(Entry(try await workspace.acting(as: session.name).restoreItem(
+                context.parameters.require("id", as: Int64.self))))
         }
     }
 

@@ -50,7 +50,7 @@ struct PublicRoutes: Sendable {
         let (hearing, period) = try await form(context)
         let w = wording(request, hearing)
         let page = PublicFormPage(hearing: hearing, wording: w)
-        let fields = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let fields = FormFields(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
         guard let token = request.cookies[PublicRoutes.cookie]?.value, !token.isEmpty, fields["_csrf"] == token else {
             return WebServer.html(WebServer.refusal(w("이 양식은 만료되었습니다. 의견 양식을 다시 열어 보내 주세요.",
                                                      "This form has expired. Open the opinion form again and send it."),

@@ -12,8 +12,9 @@ struct SessionReader: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        // Only the console's paths read the session: the public form never looks one up.
-        if !request.uri.path.hasPrefix("/h/"), let token = request.cookies[SessionReader.cookie]?.value, !token.isEmpty {
+        // Only the console's paths read the session: the public form and the files never look one up.
+        let path = request.uri.path
+        if !path.hasPrefix("/h/"), !path.hasPrefix("/assets/"), let token = request.cookies[SessionReader.cookie]?.value, !token.isEmpty {
             context.session = try await workspace.session(token: token)
         }
         return try await next(request, context)

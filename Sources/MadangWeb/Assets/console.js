@@ -148,19 +148,27 @@
       text.replaceWith(editor);
       button.replaceWith(save);
       editor.focus();
-      save.addEventListener("click", async () => {
-        const response = await call("POST", "/api/items/" + id, { text: editor.value });
-        if (response.ok) li.replaceWith(row(await response.json()));
-      });
+      save.addEventListener("click", () => correct(li, call("POST", "/api/items/" + id, { text: editor.value })));
     } else if (button.classList.contains("withdraw")) {
-      const reason = prompt(say("철회 사유", "Reason for withdrawing")) || "";
-      const response = await call("POST", "/api/items/" + id + "/withdraw", { reason: reason });
-      if (response.ok) li.replaceWith(row(await response.json()));
+      const reason = prompt(say("철회 사유", "Reason for withdrawing"));
+      if (reason === null) return;
+      await correct(li, call("POST", "/api/items/" + id + "/withdraw", { reason: reason }));
     } else if (button.classList.contains("restore")) {
-      const response = await call("POST", "/api/items/" + id + "/restore");
-      if (response.ok) li.replaceWith(row(await response.json()));
+      await correct(li, call("POST", "/api/items/" + id + "/restore"));
     }
   });
+
+  // Shows a corrected remark in place, or says why the server refused the correction.
+  async function correct(li, sending) {
+    try {
+      const response = await sending;
+      if (response.ok) { li.replaceWith(row(await response.json())); status.textContent = say("고쳤습니다.", "Corrected."); return; }
+      const problem = await response.json().catch(() => ({}));
+      status.textContent = (problem.error && problem.error.message) || String(response.status);
+    } catch (error) {
+      status.textContent = say("연결이 끊겨 고치지 못했습니다. 다시 해 주세요.", "Connection lost; the correction was not made. Try again.");
+    }
+  }
 
   // What arrived since the last look: remarks typed elsewhere and the public's opinions.
   async function poll() {
