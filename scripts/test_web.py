@@ -140,6 +140,11 @@ def setup():
                                     ("이영희", "panelist", "시민단체 철도사랑")]:
         madang("panel", "add", SLUG, name, "--role", role, "--affiliation", affiliation)
     madang("users", "add", "kim.jiyoung", stdin=PASSWORD + "\n")
+    goals = os.path.join(WORK, "goals.yaml")
+    with open(goals, "w", encoding="utf-8") as out:
+        out.write("goals:\n  - id: R\n    name: 철도망 확충\n    terms: [철도, 노선, rail, train]\n"
+                  "  - id: S\n    name: 역세권과 환승\n    terms: [역, 환승, station]\n")
+    madang("goals", "load", SLUG, goals)
 
 
 def remarks():
@@ -344,7 +349,17 @@ def main():
         check("the hostile opinion shows as text", page.get_by_text("<script>window.__pwned=1</script>", exact=False).count() >= 1)
         page.screenshot(path=f"{SHOTS}/opinions.png", full_page=True)
 
-        # An answer through the register, and the opinions list filtered by search.
+        # A person files an opinion under a goal, and takes it out again.
+        first = comments()[0]["id"]
+        page.locator(f'tr:has(input[name=item][value="{first}"]) select[name=goal]').select_option("R")
+        page.locator(f'tr:has(input[name=item][value="{first}"]) button.tag:has-text("+")').click()
+        goals_of = lambda: next(c for c in comments() if c["id"] == first)["goals"]
+        check("an opinion filed under a goal from the console keeps it", "R" in [g["id"] for g in goals_of()],
+              goals_of())
+        page.locator(f'tr:has(input[name=item][value="{first}"]) button.tag:has-text("R ×")').click()
+        check("and taken out again, it loses it", "R" not in [g["id"] for g in goals_of()], goals_of())
+
+        # An answer through the register.
         first = comments()[0]["id"]
         page.locator(f'input[name=item][value="{first}"]').check()
         page.locator("#state").select_option(index=0)

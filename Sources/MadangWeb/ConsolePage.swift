@@ -97,9 +97,12 @@ struct ConsolePage {
         let w = wording, slug = HTML.escape(details.hearing.slug), csrf = HTML.escape(session.csrf)
         let answers = listing.responses
         let stateNames = Dictionary(states.map { ($0.code, w.language == .ko ? $0.korean : $0.english) }, uniquingKeysWith: { a, _ in a })
-        let goalOptions = goals.map { (listing) -> String in
-            "<option value=\"\(HTML.escape(listing.goal.code))\"\(listing.goal.code == goal ? " selected" : "")>"
-                + "\(HTML.escape(listing.goal.code)) \(HTML.escape(listing.goal.name)) (\(listing.items))</option>"
+        let goalOptions = goals.map { (entry) -> String in
+            "<option value=\"\(HTML.escape(entry.goal.code))\"\(entry.goal.code == goal ? " selected" : "")>"
+                + "\(HTML.escape(entry.goal.code)) \(HTML.escape(entry.goal.name)) (\(entry.items))</option>"
+        }.joined()
+        let goalChoices = goals.map { (entry) -> String in
+            "<option value=\"\(HTML.escape(entry.goal.code))\">\(HTML.escape(entry.goal.code)) \(HTML.escape(entry.goal.name))</option>"
         }.joined()
         let rows = listing.items.map { (item) -> String in
             let id = item.id ?? 0
@@ -111,11 +114,18 @@ struct ConsolePage {
                 <button type="submit" class="tag" title="\(w("이 목표에서 빼기", "Take out of this goal"))">\(HTML.escape(tag.goalCode)) ×</button></form>
                 """
             }.joined()
+            let adding = goals.isEmpty ? "" : """
+                <form method="post" action="/console/items/\(id)/goal" class="inline">\
+                <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="slug" value="\(slug)">\
+                <input type="hidden" name="tagged" value="yes">\
+                <select name="goal" aria-label="\(w("\(id)번 의견을 넣을 목표", "Goal to file opinion \(id) under"))">\(goalChoices)</select>\
+                <button type="submit" class="tag">+</button></form>
+                """
             let answer = answers[id].map { "<span class=\"state\">\(HTML.escape(stateNames[$0.state] ?? $0.state))</span> \(HTML.escape($0.text ?? ""))" } ?? ""
             return """
                 <tr><td><input type="checkbox" name="item" value="\(id)" form="respond" aria-label="\(w("선택", "Select")) \(id)"></td>
                 <td class="number">\(id)</td><td>\(HTML.escape(item.author ?? w("익명", "Anonymous")))</td>
-                <td class="text">\(HTML.escape(item.text))</td><td>\(tags)</td><td>\(answer)</td></tr>
+                <td class="text">\(HTML.escape(item.text))</td><td>\(tags)\(adding)</td><td>\(answer)</td></tr>
                 """
         }.joined(separator: "\n")
         let stateOptions = states.map { (state) -> String in

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import MadangCore
 import MadangService
 import NIOCore
@@ -39,8 +40,9 @@ public struct WebServer: Sendable {
         self.options = options
     }
 
-    /// Serves until the process is told to stop (SIGINT or SIGTERM), then finishes the
-    /// requests under way. `onRunning` gets the base URL once the port is open.
+    /// Serves until the process is told to stop (SIGINT or SIGTERM) or the calling task is
+    /// cancelled, then finishes the requests under way. `onRunning` gets the base URL once
+    /// the port is open.
     public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         let app = Application(
             router: router(),
@@ -51,7 +53,16 @@ public struct WebServer: Sendable {
                 await onRunning("http://\(host):\(port)")
             },
             logger: WebServer.logger)
-        try await app.runService()
+        let group = ServiceGroup(configuration: .init(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: WebServer.logger))
+        // The group runs in a task of its own, so cancelling the caller shuts it down gracefully
+        // rather than cancelling the connections under way.
+        let running = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     /// Every route, behind the security headers and the session reader.
