@@ -66,9 +66,8 @@ struct ConsoleRoutes: Sendable {
             let id = try context.parameters.require("id", as: Int64.self)
             guard let goal = fields.text("goal") else { throw HTTPError(.badRequest) }
             try await workspace.acting(as: session.name).decide(item: id, goal: goal, tagged: fields["tagged"] == "yes")
-            let slug = fields.text("slug") ?? ""
-            return Response.redirect(to: "/console/h/\(slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")/opinions",
-                                     type: .normal)
+            guard let slug = try? Hearing.validSlug(fields["slug"] ?? "") else { return Response.redirect(to: "/console", type: .normal) }
+            return Response.redirect(to: "/console/h/\(slug)/opinions", type: .normal)
         }
         router.get("/console/h/:slug/documents/:kind") { request, context in
             _ = try signedIn(context)
