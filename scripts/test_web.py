@@ -250,6 +250,13 @@ def main():
         row.get_by_role("button", name="철회").click()
         page.wait_for_selector(f'#statements li[data-id="{stored[4]["id"]}"].withdrawn')
         check("a withdrawal is stored", statements()[4]["withdrawn"] is True, statements()[4])
+        row = page.locator(f'#statements li[data-id="{stored[7]["id"]}"]')
+        row.get_by_role("button", name="한 칸 위로").click()
+        page.wait_for_load_state()
+        wait_until(page, f"document.querySelector('#statements li[data-id=\"{stored[7]['id']}\"]').dataset.order === '7'")
+        moved = statements()
+        check("a remark moved up takes the place before it, which moves down",
+              moved[6]["id"] == stored[7]["id"] and moved[7]["id"] == stored[6]["id"], [m["id"] for m in moved[5:9]])
         page.reload()
         check("after a reload the page lists the 30 remarks", page.locator("#statements li").count() == 30,
               page.locator("#statements li").count())

@@ -23,6 +23,12 @@ extension Workspace {
         }
     }
 
+    /// Moves statement `id` to place `position` in the speaking order, as when a remark was
+    /// typed after the one that followed it; the statements between shift by one. Audited.
+    public func moveStatement(_ id: Int64, to position: Int) async throws -> Item {
+        try await run { store in try store.moveStatement(id: id, to: position) }
+    }
+
     /// Takes item `id` off the record, for `reason`: it leaves digests, counts, search and
     /// listings until it is restored.
     public func withdrawItem(_ id: Int64, reason: String) async throws -> Item {

@@ -69,6 +69,36 @@ extension Store {
         }
     }
 
+    /// Moves statement `id` to place `position` in its hearing's speaking order (1 is the
+    /// first; a place past the end is the last); the statements between move up or down one.
+    /// Returns it as stored now.
+    ///
+    /// - Throws: ``StoreError/fieldNotOfKind(field:kind:)`` for a comment or proposal.
+    public func moveStatement(id: Int64, to position: Int) throws -> Item {
+        try write { db in
+            let item = try Store.item(db, id: id)
+            guard item.kind == .statement, let from = item.speakingOrder else {
+                throw StoreError.fieldNotOfKind(field: "speaking order", kind: item.kind)
+            }
+            let last = try Int.fetchOne(db, sql: "SELECT max(speakingOrder) FROM item WHERE hearingId = ?",
+                                        arguments: [item.hearingID]) ?? from
+            let to = min(max(1, position), last)
+            guard to != from else { return item }
+            // The order is unique at every step: the moved statement waits at 0, the others
+            // take their new places as negatives, then turn positive.
+            try db.execute(sql: "UPDATE item SET speakingOrder = 0 WHERE id = ?", arguments: [id])
+            let (low, high, step) = to < from ? (to, from - 1, 1) : (from + 1, to, -1)
+            try db.execute(sql: """
+                UPDATE item SET speakingOrder = -(speakingOrder + ?) WHERE hearingId = ? AND speakingOrder BETWEEN ? AND ?;
+                UPDATE item SET speakingOrder = -speakingOrder WHERE hearingId = ? AND speakingOrder < 0;
+                """, arguments: [step, item.hearingID, low, high, item.hearingID])
+            try db.execute(sql: "UPDATE item SET speakingOrder = ? WHERE id = ?", arguments: [to, id])
+            try audit(db, "item.move", entity: "item", id: id, hearing: item.hearingID,
+                      details: ["speakingOrder": "\(from) → \(to)"])
+            return try Store.item(db, id: id)
+        }
+    }
+
     /// Takes an item off the record: it leaves digests, counts, search and listings, and
     /// its tags are set aside, until ``restoreItem(id:)``. The audit log keeps the reason.
     ///

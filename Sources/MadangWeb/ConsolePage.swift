@@ -82,9 +82,12 @@ struct ConsolePage {
     static func statementRow(_ item: Item, wording w: Wording) -> String {
         let withdrawn = item.withdrawal != nil
         return """
-            <li data-id="\(item.id ?? 0)"\(withdrawn ? " class=\"withdrawn\"" : "")><span class="who">\(HTML.escape(item.speaker ?? ""))</span>
+            <li data-id="\(item.id ?? 0)" data-order="\(item.speakingOrder ?? 0)"\(withdrawn ? " class=\"withdrawn\"" : "")>\
+            <span class="who">\(HTML.escape(item.speaker ?? ""))</span>
             <span class="text">\(HTML.escape(item.body))</span>
             <button type="button" class="edit">\(w("고치기", "Edit"))</button>
+            <button type="button" class="up" aria-label="\(w("한 칸 위로", "Move up"))">↑</button>
+            <button type="button" class="down" aria-label="\(w("한 칸 아래로", "Move down"))">↓</button>
             <button type="button" class="\(withdrawn ? "restore" : "withdraw")">\(withdrawn ? w("되살리기", "Restore") : w("철회", "Withdraw"))</button></li>
             """
     }

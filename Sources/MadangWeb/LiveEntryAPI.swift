@@ -68,6 +68,14 @@ struct LiveEntryAPI: Sendable {
             return try json(Entry(try await workspace.acting(as: session.name).editItem(
                 context.parameters.require("id", as: Int64.self), ItemChange(body: change["text"]))))
         }
+        router.post("/api/items/:id/move") { request, context in
+            let session = try checked(request, context)
+            guard let position = try await request.decode(as: [String: Int].self, context: context)["position"] else {
+                throw HTTPError(.badRequest, message: "Say where the remark goes: {\"position\": N}.")
+            }
+            return try json(Entry(try await workspace.acting(as: session.name).moveStatement(
+                context.parameters.require("id", as: Int64.self), to: position)))
+        }
         router.post("/api/items/:id/withdraw") { request, context in
             let session = try checked(request, context)
             let reason = try await request.decode(as: [String: String].self, context: context)["reason"] ?? ""

@@ -5,7 +5,7 @@ import MadangService
 struct EditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Correct an item: its text, title, speaker, author, group or supporters.",
+        abstract: "Correct an item: its text, title, speaker, place in the speaking order, author, group or supporters.",
         discussion: """
             Give only what changes; an empty value ("") clears a title, author or group. The \
             audit log (`madang log HEARING`) keeps what was there before. An item whose text \
@@ -14,6 +14,7 @@ struct EditCommand: AsyncParsableCommand {
             Examples:
               madang edit 12 --text "버스 노선 정보를 데이터허브에 공개해 주세요."
               madang edit 7 --speaker 3
+              madang edit 7 --order 2
               madang edit 40 --group "광주 시민참여단" --supporters 1250
               madang edit 41 --author ""
             """)
@@ -23,25 +24,33 @@ struct EditCommand: AsyncParsableCommand {
     @Option(help: "The opinion's text.") var text: String?
     @Option(help: "A comment's subject line or a proposal's title.") var title: String?
     @Option(help: "A statement's speaker: the number on the panel or the start of the name.") var speaker: String?
+    @Option(help: ArgumentHelp("A statement's place in the speaking order; those between shift by one.", valueName: "n"))
+    var order: Int?
     @Option(help: "The author's name, as given.") var author: String?
     @Option(help: "A proposal's group.") var group: String?
     @Option(help: "How many people support a proposal.") var supporters: Int?
 
     func validate() throws {
-        if text == nil && title == nil && speaker == nil && author == nil && group == nil && supporters == nil {
-            throw ValidationError("Say what to change: --text, --title, --speaker, --author, --group or --supporters.")
+        if text == nil && title == nil && speaker == nil && order == nil && author == nil && group == nil && supporters == nil {
+            throw ValidationError("Say what to change: --text, --title, --speaker, --order, --author, --group or --supporters.")
         }
+        if let order, order < 1 { throw ValidationError("--order counts from 1, the first statement.") }
         if let supporters, supporters < 0 { throw ValidationError("--supporters cannot be negative.") }
     }
 
     func run() async throws {
         let workspace = try await database.open()
         let before = try await workspace.item(item)
-        let after = try await workspace.editItem(item, ItemChange(
-            body: text, title: title, speaker: speaker, author: author, group: group, supporters: supporters))
+        var after = before
+        if text != nil || title != nil || speaker != nil || author != nil || group != nil || supporters != nil {
+            after = try await workspace.editItem(item, ItemChange(
+                body: text, title: title, speaker: speaker, author: author, group: group, supporters: supporters))
+        }
+        if let order { after = try await workspace.moveStatement(item, to: order) }
         let changed = [
             ("text", before.body != after.body), ("title", before.title != after.title),
-            ("speaker", before.speaker != after.speaker), ("author", before.author != after.author),
+            ("speaker", before.speaker != after.speaker), ("place in the speaking order", before.speakingOrder != after.speakingOrder),
+            ("author", before.author != after.author),
             ("group", before.group != after.group), ("supporters", before.supporters != after.supporters),
         ].filter(\.1).map(\.0)
         print(changed.isEmpty

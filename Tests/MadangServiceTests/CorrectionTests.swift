@@ -189,4 +189,25 @@ struct ReadOnlyTests {
         }
         await #expect(throws: StoreError.readOnly(path: path)) { try await workspace.withdrawItem(1, reason: "x") }
     }
+
+    @Test("A statement moved in the speaking order shifts those between by one, and the move is audited")
+    func move() async throws {
+        let temporary = try await TemporaryWorkspace()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        _ = try await workspace.addParticipant(to: "h", name: "Kim", role: .chair)
+        var ids: [Int64] = []
+        for n in 1...5 { ids.append(try #require(try await workspace.addStatement(to: "h", speaker: "1", text: "remark \(n)").id)) }
+        func order() async throws -> [String] { try await workspace.items(of: "h").items.map(\.body) }
+        #expect(try await workspace.moveStatement(ids[3], to: 2).speakingOrder == 2)
+        #expect(try await order() == ["remark 1", "remark 4", "remark 2", "remark 3", "remark 5"])
+        _ = try await workspace.moveStatement(ids[0], to: 99)
+        #expect(try await order() == ["remark 4", "remark 2", "remark 3", "remark 5", "remark 1"])
+        #expect(try await workspace.items(of: "h").items.map { $0.speakingOrder ?? 0 } == [1, 2, 3, 4, 5])
+        #expect(try await workspace.auditLog(of: "h").last?.details?.contains("1 → 5") == true)
+        let comment = try #require(try await workspace.addComment(to: "h", text: "a comment").id)
+        await #expect(throws: StoreError.fieldNotOfKind(field: "speaking order", kind: .comment)) {
+            try await workspace.moveStatement(comment, to: 1)
+        }
+    }
 }

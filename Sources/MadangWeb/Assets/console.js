@@ -35,6 +35,7 @@
   function row(entry) {
     const li = document.createElement("li");
     li.dataset.id = entry.id || "";
+    li.dataset.order = entry.order || "";
     const who = document.createElement("span");
     who.className = "who";
     who.textContent = entry.speaker || "";
@@ -54,7 +55,11 @@
     toggle.type = "button";
     toggle.className = withdrawn ? "restore" : "withdraw";
     toggle.textContent = withdrawn ? say("되살리기", "Restore") : say("철회", "Withdraw");
-    li.append(" ", edit, " ", toggle);
+    const up = document.createElement("button");
+    up.type = "button"; up.className = "up"; up.textContent = "↑"; up.setAttribute("aria-label", say("한 칸 위로", "Move up"));
+    const down = document.createElement("button");
+    down.type = "button"; down.className = "down"; down.textContent = "↓"; down.setAttribute("aria-label", say("한 칸 아래로", "Move down"));
+    li.append(" ", edit, " ", up, " ", down, " ", toggle);
   }
 
   function pendingRow(entry) {
@@ -155,6 +160,13 @@
       await correct(li, call("POST", "/api/items/" + id + "/withdraw", { reason: reason }));
     } else if (button.classList.contains("restore")) {
       await correct(li, call("POST", "/api/items/" + id + "/restore"));
+    } else if (button.classList.contains("up") || button.classList.contains("down")) {
+      // The remarks between shift by one: the page is read again to show the new order.
+      const position = Number(li.dataset.order) + (button.classList.contains("up") ? -1 : 1);
+      if (position < 1) return;
+      const response = await call("POST", "/api/items/" + id + "/move", { position: position }).catch(() => null);
+      if (response && response.ok) location.reload();
+      else status.textContent = say("순서를 바꾸지 못했습니다.", "The order could not be changed.");
     }
   });
 
