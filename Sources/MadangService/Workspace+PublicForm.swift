@@ -51,6 +51,17 @@ extension Workspace {
         return "\(item.hearingID)-" + String(repeating: "0", count: max(0, 6 - id.count)) + id
     }
 
+    /// Whether `number` is the receipt of an opinion sent through hearing `slug`'s web form,
+    /// so that a receipt page is shown only for an opinion that was received.
+    public func isReceipt(_ number: String, of slug: String) async throws -> Bool {
+        let parts = number.split(separator: "-")
+        guard parts.count == 2, let hearingID = Int64(parts[0]), let itemID = Int64(parts[1]) else { return false }
+        return try await run { store in
+            guard try store.hearing(slug: slug).id == hearingID, let item = try? store.item(id: itemID) else { return false }
+            return item.hearingID == hearingID && item.provenance == .web && Workspace.receiptNumber(of: item) == number
+        }
+    }
+
     /// The opinions and statements stored since item `after`, in the order they were stored:
     /// what a page that shows the hearing live asks for to stay current.
     public func items(of slug: String, after: Int64, limit: Int = 200) async throws -> [Item] {

@@ -86,14 +86,19 @@ struct PublicFormPage {
     }
 
     /// The page that tells the sender their opinion arrived, and its receipt number.
-    func receipt(_ number: String) -> String {
+    func receipt(_ number: String?) -> String {
         let w = wording
+        let receipt = number.map { number in
+            """
+            <p>\(w("접수번호", "Receipt number")): <strong class="receipt">\(HTML.escape(number))</strong></p>
+            <p>\(w("문의하실 때 이 번호를 알려 주세요.", "Quote this number if you ask about it."))</p>
+            """
+        } ?? ""
         let body = """
             \(header)
             <main id="main">
             <h1>\(w("의견이 접수되었습니다", "Your opinion has been received"))</h1>
-            <p>\(w("접수번호", "Receipt number")): <strong class="receipt">\(HTML.escape(number))</strong></p>
-            <p>\(w("문의하실 때 이 번호를 알려 주세요.", "Quote this number if you ask about it."))</p>
+            \(receipt)
             <p><a href="/h/\(slug)?lang=\(w.code)">\(w("의견 더 보내기", "Send another opinion"))</a></p>
             </main>
             """

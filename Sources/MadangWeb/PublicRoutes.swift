@@ -29,8 +29,11 @@ struct PublicRoutes: Sendable {
         router.get("/h/:slug/receipt/:number") { request, context in
             let (hearing, _) = try await form(context)
             let number = try context.parameters.require("number")
-            guard number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else { throw HTTPError(.notFound) }
-            return WebServer.html(PublicFormPage(hearing: hearing, wording: wording(request, hearing)).receipt(number))
+            let page = PublicFormPage(hearing: hearing, wording: wording(request, hearing))
+            // A robot caught by the hidden field is thanked without a number; nothing was kept.
+            if number == "0" { return WebServer.html(page.receipt(nil)) }
+            guard try await workspace.isReceipt(number, of: hearing.slug) else { throw HTTPError(.notFound) }
+            return WebServer.html(page.receipt(number))
         }
     }
 

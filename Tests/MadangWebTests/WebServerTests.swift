@@ -117,6 +117,9 @@ struct WebServerTests {
         let stored = try await server.workspace.items(of: "h").items
         #expect(stored.map(\.body) == ["버스 <script>x()</script>"] && stored.first?.provenance == .web)
         #expect(sent.headers["location"] == "/h/h/receipt/\(Workspace.receiptNumber(of: stored[0]))?lang=ko")
+        let receipt = try await server.send("GET", sent.headers["location"] ?? "")
+        #expect(receipt.status == 200 && receipt.body.contains(Workspace.receiptNumber(of: stored[0])))
+        #expect(try await server.send("GET", "/h/h/receipt/1-999999").status == 404, "no page for a receipt never given")
         let robot = try await server.send("POST", "/h/h", form: [("_csrf", cookie), ("text", "spam"), ("website", "http://spam")],
                                           headers: ["Cookie": "madang_form=\(cookie)"])
         #expect(robot.status == 303)
