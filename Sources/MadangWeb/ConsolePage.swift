@@ -31,10 +31,11 @@ struct ConsolePage {
             return """
                 <tr><td><a href="/console/h/\(slug)">\(HTML.escape(h.title))</a><br><code>\(slug)</code></td>
                 <td>\(HTML.escape(h.startsAt?.description ?? ""))</td><td class="number">\(summary.items)</td>
+                <td>\(HTML.escape(period(CommentPeriod(of: h))))</td>
                 <td><a href="/console/h/\(slug)">\(w("발언 기록", "Live entry"))</a> ·
                 <a href="/console/h/\(slug)/opinions">\(w("의견·답변", "Opinions and answers"))</a> ·
-                <a href="/console/h/\(slug)/documents/digest">\(w("요약", "Digest"))</a> ·
-                <a href="/console/h/\(slug)/documents/report">\(w("결과보고서", "Report"))</a> ·
+                \(document("digest", w("요약", "Digest"), slug: slug)) ·
+                \(document("report", w("결과보고서", "Report"), slug: slug)) ·
                 <a href="/console/h/\(slug)/documents/notices">\(w("결과 안내문", "Notices"))</a> ·
                 <a href="/h/\(slug)">\(w("의견 양식", "Public form"))</a></td></tr>
                 """
@@ -42,8 +43,26 @@ struct ConsolePage {
         return layout(title: w("공청회", "Hearings"), body: """
             <h1>\(w("공청회", "Hearings"))</h1>
             <table><thead><tr><th>\(w("제목", "Title"))</th><th>\(w("일시", "When"))</th><th>\(w("항목", "Items"))</th>
-            <th>\(w("바로가기", "Pages"))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <th>\(w("의견 접수", "Web form"))</th><th>\(w("바로가기", "Pages"))</th></tr></thead><tbody>\(rows)</tbody></table>
             """)
+    }
+
+    /// Whether a hearing's web form takes opinions, in a few words.
+    private func period(_ period: CommentPeriod) -> String {
+        let w = wording
+        return switch period {
+        case .open(let closes?): w("\(PublicFormPage.date(closes, w))까지", "until \(PublicFormPage.date(closes, w))")
+        case .open(nil): w("접수 중", "open")
+        case .notYet(let opens): w("\(PublicFormPage.date(opens, w))부터", "from \(PublicFormPage.date(opens, w))")
+        case .over: w("마감", "closed")
+        }
+    }
+
+    /// A link to one of a hearing's documents, in its own language, and links to it in Korean and English.
+    private func document(_ kind: String, _ name: String, slug: String) -> String {
+        let path = "/console/h/\(slug)/documents/\(kind)"
+        return "<a href=\"\(path)\">\(name)</a> (<a href=\"\(path)?lang=ko\" lang=\"ko\">한국어</a>, "
+            + "<a href=\"\(path)?lang=en\" lang=\"en\">English</a>)"
     }
 
     /// Live entry: the panel to pick a speaker from, the box to type in, and the remarks so far.

@@ -72,14 +72,19 @@ struct ConsoleRoutes: Sendable {
         router.get("/console/h/:slug/documents/:kind") { request, context in
             _ = try signedIn(context)
             let slug = try context.parameters.require("slug")
-            let language = wording(request).language
+            // A document is in the hearing's language unless `?lang=` asks for another; the
+            // browser's language only where the hearing has none.
+            let asked = request.uri.queryParameters.get("lang").flatMap(DocumentLanguage.init(rawValue:))
+            let fallback = wording(request).language
             let html = switch try context.parameters.require("kind") {
-            case "digest": try await workspace.digest(slug, DigestRequest(format: .html, language: language))
-            case "report": try await workspace.report(slug, DocumentRequest(format: .html, language: language, drafts: true))
+            case "digest":
+                try await workspace.digest(slug, DigestRequest(format: .html, language: asked, defaultLanguage: fallback))
+            case "report":
+                try await workspace.report(slug, DocumentRequest(format: .html, language: asked, defaultLanguage: fallback, drafts: true))
             case "notices":
                 // The notices hold commenters' contact details: for the organizer's eyes, never cached.
-                String(decoding: try await workspace.notices(slug, format: .html, DocumentRequest(format: .html, language: language)).bytes,
-                       as: UTF8.self)
+                String(decoding: try await workspace.notices(
+                    slug, format: .html, DocumentRequest(format: .html, language: asked, defaultLanguage: fallback)).bytes, as: UTF8.self)
             default: throw HTTPError(.notFound)
             }
             var response = WebServer.html(html)
