@@ -19,6 +19,7 @@ import threading
 import time
 import urllib.parse
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 MADANG, CHROMIUM, SHOTS = sys.argv[1:4]
@@ -49,6 +50,13 @@ def statements():
 
 def comments():
     return [i for i in json.loads(madang("items", SLUG, "--json")) if i["kind"] == "comment"]
+
+
+def accessible(page, name):
+    """Runs axe-core's rules on the page: no serious or critical violation may remain."""
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    check(f"{name} passes axe-core's accessibility rules", not violations,
+          [(v["id"], [n["target"] for n in v["nodes"]][:2]) for v in violations])
 
 
 def wait_until(page, expression, timeout=30):
@@ -184,6 +192,7 @@ def main():
         page.get_by_role("button", name="로그인").click()
         check("a wrong password is refused", page.get_by_text("이름이나 비밀번호가 맞지 않습니다").is_visible())
         page.screenshot(path=f"{SHOTS}/signin.png")
+        accessible(page, "the sign-in form, with its error")
         page.get_by_label("계정").fill("kim.jiyoung")
         page.get_by_label("비밀번호").fill(PASSWORD)
         page.get_by_role("button", name="로그인").click()
@@ -191,6 +200,7 @@ def main():
         cookie = next(c for c in organizer.cookies() if c["name"] == "madang_session")
         check("the session cookie is HTTP-only and same-site", cookie["httpOnly"] and cookie["sameSite"] == "Strict", cookie)
         page.screenshot(path=f"{SHOTS}/console.png", full_page=True)
+        accessible(page, "the list of hearings")
 
         # Live entry: 30 remarks, the speaker picked by key or click, the server killed mid-way.
         page.locator(f'a[href="/console/h/{SLUG}"]').first.click()
@@ -261,6 +271,7 @@ def main():
         check("after a reload the page lists the 30 remarks", page.locator("#statements li").count() == 30,
               page.locator("#statements li").count())
         page.screenshot(path=f"{SHOTS}/live-entry.png", full_page=False)
+        accessible(page, "live entry")
         audit = madang("log", SLUG)
         check("the audit log names the signed-in organizer", "kim.jiyoung" in audit, audit[-300:])
 
@@ -290,6 +301,7 @@ def main():
         check("contact details without consent are refused, next to the consent box",
               citizen.locator("#consent-error").is_visible() and citizen.locator("#text").input_value() == "역 주변 자전거 보관소를 늘려 주세요.")
         citizen.screenshot(path=f"{SHOTS}/public-form-errors.png", full_page=True)
+        accessible(citizen, "the public form with its errors")
         before = len(comments())
         check("nothing is stored from a refused form", before == 0, before)
         citizen.locator("#consent").check()
@@ -297,6 +309,7 @@ def main():
         receipt = citizen.locator(".receipt").inner_text()
         check("with consent, the opinion is received with a receipt number", re.fullmatch(r"\d+-\d{6}", receipt), receipt)
         citizen.screenshot(path=f"{SHOTS}/public-receipt.png", full_page=True)
+        accessible(citizen, "the receipt")
         stored_comments = comments()
         check("the opinion is stored as a web comment with its contact",
               len(stored_comments) == 1 and stored_comments[0]["provenance"] == {"web": {}}
@@ -355,6 +368,7 @@ def main():
         page.goto(f"{base}/console/h/{SLUG}/opinions")
         check("the hostile opinion shows as text", page.get_by_text("<script>window.__pwned=1</script>", exact=False).count() >= 1)
         page.screenshot(path=f"{SHOTS}/opinions.png", full_page=True)
+        accessible(page, "the opinions and answers")
 
         # A person files an opinion under a goal, and takes it out again.
         first = comments()[0]["id"]
