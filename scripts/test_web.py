@@ -20,7 +20,7 @@ import time
 import urllib.parse
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error as PlaywrightError, sync_playwright
 
 MADANG, CHROMIUM, SHOTS = sys.argv[1:4]
 WORK = tempfile.mkdtemp(prefix="madang-web-")
@@ -64,8 +64,11 @@ def wait_until(page, expression, timeout=30):
     that Playwright's own waiting uses); false when it never was."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if page.evaluate(expression):
-            return True
+        try:
+            if page.evaluate(expression):
+                return True
+        except PlaywrightError:
+            pass  # the page is navigating: ask the next one
         time.sleep(0.1)
     return False
 
@@ -236,6 +239,10 @@ def main():
                 waiting = json.loads(page.evaluate(f"localStorage.getItem('madang.queue.{SLUG}')") or "[]")
                 check("remarks typed while the server is down wait in the page", len(waiting) >= 5, len(waiting))
                 server.start()
+                # Killed again while the page sends what waited, then started for good.
+                time.sleep(random.uniform(0.05, 0.4))
+                server.kill()
+                server.start()
         check("once the server is back, every waiting remark is sent",
               wait_until(page, f"(localStorage.getItem('madang.queue.{SLUG}') || '[]') === '[]'", timeout=60))
         stored = statements()
@@ -261,8 +268,8 @@ def main():
         page.wait_for_selector(f'#statements li[data-id="{stored[4]["id"]}"].withdrawn')
         check("a withdrawal is stored", statements()[4]["withdrawn"] is True, statements()[4])
         row = page.locator(f'#statements li[data-id="{stored[7]["id"]}"]')
-        row.get_by_role("button", name="한 칸 위로").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the page is read again in the new order
+            row.get_by_role("button", name="한 칸 위로").click()
         wait_until(page, f"document.querySelector('#statements li[data-id=\"{stored[7]['id']}\"]').dataset.order === '7'")
         moved = statements()
         check("a remark moved up takes the place before it, which moves down",

@@ -128,8 +128,8 @@
           if (pending) { pending.classList.add("failed"); pending.title = (problem.error && problem.error.message) || ""; }
           status.textContent = say("저장하지 못한 발언이 있습니다: ", "A remark could not be saved: ") + ((problem.error && problem.error.message) || response.status);
         }
-        queue = load();
-        queue.shift();
+        // By its key: another tab of the same hearing may have sent it and taken it out first.
+        queue = load().filter((waiting) => waiting.key !== entry.key);
         store(queue);
       }
     } finally {
