@@ -99,7 +99,7 @@ struct ConsoleRoutes: Sendable {
 
     private func signInPage(_ request: Request, failed: Bool = false) -> Response {
         let w = wording(request)
-        let token = request.cookies["madang_signin"]?.value ?? Workspace.secret()
+        let token = WebServer.token(in: request.cookies["madang_signin"]?.value) ?? Workspace.secret()
         var response = WebServer.html(ConsolePage.signIn(wording: w, csrf: token, failed: failed),
                                       status: failed ? .unauthorized : .ok)
         response.setCookie(Cookie(name: "madang_signin", value: token, path: "/signin", secure: secureCookies, httpOnly: true,

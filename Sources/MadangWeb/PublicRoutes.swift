@@ -41,7 +41,7 @@ struct PublicRoutes: Sendable {
         let (hearing, period) = try await form(context)
         let page = PublicFormPage(hearing: hearing, wording: wording(request, hearing))
         guard period.isOpen else { return WebServer.html(page.closed(period)) }
-        let token = request.cookies[PublicRoutes.cookie]?.value ?? Workspace.secret()
+        let token = WebServer.token(in: request.cookies[PublicRoutes.cookie]?.value) ?? Workspace.secret()
         var response = WebServer.html(page.form(csrf: token, period: period))
         response.setCookie(Cookie(name: PublicRoutes.cookie, value: token, path: "/h/", secure: options.secureCookies,
                                   httpOnly: true, sameSite: .strict))

@@ -103,6 +103,14 @@ public struct WebServer: Sendable {
             """)
     }
 
+    /// `value` if it is a token this server could have made (64 hexadecimal digits), so that
+    /// a cookie a browser sends back is reused only when it is one of ours.
+    static func token(in value: String?) -> String? {
+        guard let value, value.utf8.count == 64, value.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
+        return value
+    }
+
     /// The server's own log: warnings and errors only, so the console shows what the command prints.
     private static let logger: Logger = {
         var logger = Logger(label: "madang.serve")

@@ -100,6 +100,10 @@ struct WebServerTests {
         #expect(page.body.contains("&lt;b&gt;Plan&lt;/b&gt; 계획") && !page.body.contains("<b>Plan"), "\(page.body)")
         #expect(page.body.contains("개인정보 수집·이용 동의"))
         #expect(try await server.send("GET", "/h/nope").status == 404)
+        // A cookie that is not one of ours is replaced, not echoed into the page.
+        let odd = try await server.send("GET", "/h/h", headers: ["Cookie": "madang_form=\"><script>x()</script>"])
+        #expect(odd.status == 200 && !odd.body.contains("<script>x()"))
+        #expect(RunningServer.cookie("madang_form", in: odd.headers)?.count == 64)
     }
 
     @Test("A post needs the form's token; with it the opinion is stored and a receipt given; a robot's is not")
