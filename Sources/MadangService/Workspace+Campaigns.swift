@@ -6,10 +6,14 @@ import MadangStore
 extension Workspace {
     /// Groups the hearing's public opinions into campaigns anew, keeping every decision a
     /// person made (merge, split, detach), and returns the campaigns, largest first.
-    public func groupCampaigns(_ slug: String) async throws -> CampaignList {
+    ///
+    /// `progress` is told, on the grouping thread, how far it has got.
+    public func groupCampaigns(
+        _ slug: String, progress: @escaping @Sendable (GroupingProgress) -> Void = { _ in }
+    ) async throws -> CampaignList {
         try await run { store in
             let hearingID = try store.hearing(slug: slug).id ?? 0
-            try Workspace.regroup(hearingID: hearingID, store: store)
+            try Workspace.regroup(hearingID: hearingID, store: store, progress: progress)
             return try Workspace.campaignList(hearingID: hearingID, store: store)
         }
     }
@@ -71,7 +75,7 @@ extension Workspace {
 
     /// Groups a hearing's public opinions with people's decisions applied, a later decision
     /// about a pair overriding an earlier one.
-    static func regroup(hearingID: Int64, store: Store) throws {
+    static func regroup(hearingID: Int64, store: Store, progress: (GroupingProgress) -> Void = { _ in }) throws {
         var apart = Set<CampaignFinder.Pair>(), together = Set<CampaignFinder.Pair>(), detached = Set<Int64>()
         for decision in try store.campaignDecisions(hearingID: hearingID) {
             switch decision {
@@ -88,8 +92,15 @@ extension Workspace {
             }
         }
         var corpus = CampaignCorpus(own: CampaignFinder.decided(apart: apart, together: Array(together)))
-        try store.campaignTexts(hearingID: hearingID) { batch in corpus.add(batch.filter { !detached.contains($0.id) }) }
+        var sketched = 0
+        try store.campaignTexts(hearingID: hearingID) { batch in
+            corpus.add(batch.filter { !detached.contains($0.id) })
+            sketched += batch.count
+            progress(.sketched(sketched))
+        }
+        progress(.comparing(sketched))
         let groups = CampaignFinder().groups(corpus, apart: apart, together: Array(together))
+        progress(.storing(campaigns: groups.count))
         try store.setCampaignKeys(hearingID: hearingID, corpus.campaignKeys, replacing: true)
         corpus = CampaignCorpus()  // the sketches are done with: their memory goes before the texts are read again
         // What each member adds to its letter: only members that are not copies of it are read again.
@@ -189,4 +200,14 @@ public struct CampaignList: Sendable {
     public var submissions: Int
     /// Submissions with each campaign counted once.
     public var distinct: Int
+}
+
+/// How far grouping a hearing's opinions into campaigns has got, for a front end to show.
+public enum GroupingProgress: Sendable, Equatable {
+    /// This many opinions read and sketched so far.
+    case sketched(Int)
+    /// The sketches of this many opinions are being compared.
+    case comparing(Int)
+    /// The campaigns found are being stored, each member with what it adds to its letter.
+    case storing(campaigns: Int)
 }

@@ -57,7 +57,16 @@ struct CampaignsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let workspace = try await database.open()
-            CampaignsCommand.show(try await workspace.groupCampaigns(hearing), hearing: hearing, limit: 20)
+            let line = ProgressLine()
+            let list = try await workspace.groupCampaigns(hearing) { step in
+                switch step {
+                case .sketched(let count): line.say("\(count) opinions read")
+                case .comparing(let count): line.say("comparing \(count) opinions…", now: true)
+                case .storing(let campaigns): line.say("storing \(campaigns) campaigns…", now: true)
+                }
+            }
+            line.finish()
+            CampaignsCommand.show(list, hearing: hearing, limit: 20)
         }
     }
 

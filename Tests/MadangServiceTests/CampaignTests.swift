@@ -27,8 +27,10 @@ struct CampaignTests {
         let (temporary, ids) = try await CampaignTests.hearing()
         defer { temporary.remove() }
         let workspace = temporary.workspace
-        let campaigns = try await workspace.groupCampaigns("h").campaigns
+        let steps = Steps()
+        let campaigns = try await workspace.groupCampaigns("h") { steps.append($0) }.campaigns
         #expect(campaigns.map(\.size) == [5, 3])
+        #expect(steps.all.last == .storing(campaigns: 2) && steps.all.contains(.comparing(10)), "\(steps.all)")
         #expect(campaigns[0].text == CampaignTests.letter, "the letter's most common form, as written")
         let list = try await workspace.campaigns("h")
         #expect(list.submissions == 10 && list.distinct == 4)
@@ -164,4 +166,13 @@ struct CampaignTests {
         _ = try await workspace.importFile(ImportRequest(hearing: "h", source: .file(path: file.path), kind: .comment))
         #expect(try await workspace.campaigns("h").campaigns.map(\.size) == [5, 3, 3, 2])
     }
+}
+
+/// What a progress callback was told, in order.
+final class Steps: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps: [GroupingProgress] = []
+
+    func append(_ step: GroupingProgress) { lock.withLock { steps.append(step) } }
+    var all: [GroupingProgress] { lock.withLock { steps } }
 }
