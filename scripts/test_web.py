@@ -277,6 +277,7 @@ def main():
         page.reload()
         check("after a reload the page lists the 30 remarks", page.locator("#statements li").count() == 30,
               page.locator("#statements li").count())
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=f"{SHOTS}/live-entry.png", full_page=False)
         accessible(page, "live entry")
         audit = madang("log", SLUG)

@@ -68,8 +68,11 @@ struct ConsolePage {
     /// Live entry: the panel to pick a speaker from, the box to type in, and the remarks so far.
     func liveEntry(_ details: HearingDetails, statements: [Item]) -> String {
         let w = wording, slug = HTML.escape(details.hearing.slug)
+        let roles: [ParticipantRole: String] = [.chair: w("좌장", "chair"), .panelist: w("토론자", "panelist"),
+                                                .presenter: w("발표자", "presenter"), .official: w("공무원", "official")]
         let speakers = details.panel.participants.map { (person) -> String in
-            let affiliation = person.affiliation.map { " <small>\(HTML.escape($0))</small>" } ?? ""
+            let about = [roles[person.role], person.affiliation].compactMap { $0 }.joined(separator: ", ")
+            let affiliation = " <small>\(HTML.escape(about))</small>"
             return """
                 <button type="button" class="speaker" data-speaker="\(person.position)" aria-pressed="false">\
                 <kbd>\(person.position)</kbd> \(HTML.escape(person.name))\(affiliation)</button>
@@ -82,6 +85,9 @@ struct ConsolePage {
             <a href="/console/h/\(slug)/opinions">\(w("의견·답변", "Opinions and answers"))</a></p>
             <section id="live" data-slug="\(slug)" data-csrf="\(HTML.escape(session.csrf))" data-lang="\(w.code)">
             <h2>\(w("발언자", "Speaker"))</h2>
+            \(details.panel.participants.isEmpty ? "<p class=\"error\">" + w(
+                "토론자가 아직 없습니다. 명령줄에서 madang panel add로 등록하세요.",
+                "Nobody is on the panel yet: add them with madang panel add.") + "</p>" : "")
             <div class="speakers" role="group" aria-label="\(w("발언자", "Speaker"))">\(speakers)</div>
             <p class="hint">\(w("Alt+숫자로 발언자를 고르고, Enter로 저장합니다. 줄바꿈은 Shift+Enter.",
                                "Alt+number picks the speaker; Enter saves; Shift+Enter starts a new line."))</p>
