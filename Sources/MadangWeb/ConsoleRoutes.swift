@@ -92,7 +92,7 @@ struct ConsoleRoutes: Sendable {
             response.headers[.cacheControl] = "no-store"
             return response
         }
-        LiveEntryAPI(workspace: workspace).register(on: router, signedIn: signedIn, checked: checkedJSON)
+        LiveEntryAPI(workspace: workspace).register(on: router, checked: checkedJSON)
     }
 
     // MARK: Signing in

@@ -42,8 +42,7 @@ struct LiveEntryAPI: Sendable {
     }
 
     func register(
-        on router: Router<WebContext>, signedIn: @escaping @Sendable (WebContext) throws -> OrganizerSession,
-        checked: @escaping @Sendable (Request, WebContext) throws -> OrganizerSession
+        on router: Router<WebContext>, checked: @escaping @Sendable (Request, WebContext) throws -> OrganizerSession
     ) {
         router.post("/api/h/:slug/statements") { request, context in
             let session = try checked(request, context)
