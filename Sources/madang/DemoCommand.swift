@@ -44,5 +44,8 @@ struct DemoCommand: AsyncParsableCommand {
                         "responses list smart-city-plan-4", "report smart-city-plan-4 --lang ko --format txt"] {
             print("  madang \(command)\(db)")
         }
+        print("In a browser (add an organizer, then open the console it prints):")
+        print("  madang users add NAME\(db)")
+        print("  madang serve\(db)")
     }
 }
