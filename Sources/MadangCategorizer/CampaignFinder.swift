@@ -80,20 +80,12 @@ public struct CampaignFinder: Sendable {
 
         // Forms that agree on every bin of one band (found by sorting each band's keys) are
         // compared as they are found, and linked when similar.
-        var parent = Array(0..<forms)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
+        var components = DisjointSets(count: forms)
         var links: [(Int32, Int32)] = []  // the links that joined two components: a spanning forest
         func compare(_ a: Int, _ b: Int) {
-            let (ra, rb) = (root(a), root(b))
+            let (ra, rb) = (components.root(a), components.root(b))
             guard ra != rb, !keptApart(a, b), similar(corpus, a, b) else { return }
-            parent[max(ra, rb)] = min(ra, rb)
+            components.join(roots: ra, rb)
             links.append((Int32(a), Int32(b)))
         }
         // Each band's keys are hashed into the high bits of a word whose low bits hold the form,
@@ -205,22 +197,11 @@ public struct CampaignFinder: Sendable {
         guard !edges.isEmpty else { return [] }
         let forms = Array(Set(edges.flatMap { [$0.0, $0.1] })).sorted()
         let place = Dictionary(uniqueKeysWithValues: forms.enumerated().map { ($1, $0) })
-        var parent = Array(forms.indices)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
-        for (a, b) in edges {
-            let (ra, rb) = (root(place[a]!), root(place[b]!))
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
+        var sets = DisjointSets(count: forms.count)
+        for (a, b) in edges { sets.join(roots: sets.root(place[a]!), sets.root(place[b]!)) }
         var pieces: [Int: ([Int], [(Int32, Int32)])] = [:]
-        for (index, form) in forms.enumerated() { pieces[root(index), default: ([], [])].0.append(Int(form)) }
-        for edge in edges { pieces[root(place[edge.0]!)]!.1.append(edge) }
+        for (index, form) in forms.enumerated() { pieces[sets.root(index), default: ([], [])].0.append(Int(form)) }
+        for edge in edges { pieces[sets.root(place[edge.0]!)]!.1.append(edge) }
         return pieces.keys.sorted().map { pieces[$0]! }
     }
 

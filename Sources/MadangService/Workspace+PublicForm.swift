@@ -32,14 +32,11 @@ extension Workspace {
                     if let error = error as? ValidationError { StoreError.invalid(error) } else { error }
                 }
             }
-            let valid = results.indices.compactMap { index in try? results[index].get() }
+            let valid = results.enumerated().compactMap { index, result in (try? result.get()).map { (index, $0) } }
             guard !valid.isEmpty else { return results }
-            let stored = try store.addItems(valid, filing: try Workspace.filing(store: store, hearingID: hearingID))
+            let stored = try store.addItems(valid.map(\.1), filing: try Workspace.filing(store: store, hearingID: hearingID))
             try Workspace.joinCampaigns(hearingID: hearingID, itemIDs: stored.compactMap(\.id), store: store)
-            var next = stored.makeIterator()
-            for index in results.indices where (try? results[index].get()) != nil {
-                results[index] = .success(next.next()!)
-            }
+            for ((index, _), item) in zip(valid, stored) { results[index] = .success(item) }
             return results
         }
     }

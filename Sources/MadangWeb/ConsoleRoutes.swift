@@ -34,7 +34,7 @@ struct ConsoleRoutes: Sendable {
         router.get("/console/h/:slug") { request, context in
             let session = try signedIn(context)
             let slug = try context.parameters.require("slug")
-            let details = try await hearing(slug)
+            let details = try await workspace.hearing(slug)
             let items = try await workspace.items(of: slug, kind: .statement, withdrawn: true, withGoals: false).items
             let page = ConsolePage(wording: wording(request), session: session)
             return WebServer.html(page.liveEntry(details, statements: items))
@@ -42,7 +42,7 @@ struct ConsoleRoutes: Sendable {
         router.get("/console/h/:slug/opinions") { request, context in
             let session = try signedIn(context)
             let slug = try context.parameters.require("slug")
-            let details = try await hearing(slug)
+            let details = try await workspace.hearing(slug)
             let query = request.uri.queryParameters
             let search = query.get("q").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
             let goal = query.get("goal").flatMap { $0.isEmpty ? nil : $0 }
@@ -145,10 +145,6 @@ struct ConsoleRoutes: Sendable {
         guard let session = context.session else { throw HTTPError(.unauthorized) }
         guard request.headers[HTTPField.Name("X-CSRF-Token")!] == session.csrf else { throw HTTPError(.forbidden) }
         return session
-    }
-
-    private func hearing(_ slug: String) async throws -> HearingDetails {
-        do { return try await workspace.hearing(slug) } catch StoreError.unknownHearing { throw HTTPError(.notFound) }
     }
 
     private func wording(_ request: Request) -> Wording {

@@ -35,7 +35,7 @@ struct LiveEntryAPI: Sendable {
             order = item.speakingOrder
             author = item.author
             text = item.text
-            received = ISO8601DateFormatter().string(from: item.receivedAt)
+            received = item.receivedAt.formatted(.iso8601)
             withdrawn = item.withdrawal != nil
             receipt = item.provenance == .web ? Workspace.receiptNumber(of: item) : nil
         }

@@ -98,13 +98,9 @@ struct PublicRoutes: Sendable {
         }
     }
 
-    /// The hearing the path names and its comment period; 404 for none.
+    /// The hearing the path names and its comment period (an unknown hearing is a 404, by ``ProblemPages``).
     private func form(_ context: WebContext) async throws -> (Hearing, CommentPeriod) {
-        do {
-            return try await workspace.publicForm(context.parameters.require("slug"))
-        } catch StoreError.unknownHearing {
-            throw HTTPError(.notFound)
-        }
+        try await workspace.publicForm(context.parameters.require("slug"))
     }
 
     private func wording(_ request: Request, _ hearing: Hearing) -> Wording {

@@ -80,14 +80,20 @@ public struct WebServer: Sendable {
 
     /// A file of the module's `Assets` folder, or 404.
     static func asset(_ name: String) throws -> Response {
-        let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"]
-        guard let type = types[(name as NSString).pathExtension], !name.contains("/"),
-              let url = Bundle.module.url(forResource: "Assets/\(name)", withExtension: nil),
-              let data = try? Data(contentsOf: url)
-        else { throw HTTPError(.notFound) }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        guard let (type, bytes) = assets[name] else { throw HTTPError(.notFound) }
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: bytes))
     }
+
+    /// The files of the `Assets` folder by name, with their media types, read once.
+    private static let assets: [String: (String, ByteBuffer)] = {
+        var files: [String: (String, ByteBuffer)] = [:]
+        for (file, type) in ["madang.css": "text/css; charset=utf-8", "console.js": "text/javascript; charset=utf-8"] {
+            guard let url = Bundle.module.url(forResource: "Assets/\(file)", withExtension: nil),
+                  let data = try? Data(contentsOf: url) else { continue }
+            files[file] = (type, ByteBuffer(bytes: data))
+        }
+        return files
+    }()
 
     /// A page of HTML.
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
