@@ -62,7 +62,10 @@ public enum DigestBuilder {
             var text = redaction.apply(campaign.text)
             if text.count > quoteWholeUpTo { text = String(text.prefix(quoteWholeUpTo)) + "…" }
             return DigestContext.CampaignEntry(
-                size: campaign.size, share: BarChart.share(campaign.size, of: counts.publicOpinions), text: text)
+                size: campaign.size,
+                copies: language == .ko ? "\(BarChart.grouped(campaign.size))건"
+                    : "\(BarChart.grouped(campaign.size)) \(campaign.size == 1 ? "copy" : "copies")",
+                share: BarChart.share(campaign.size, of: counts.publicOpinions), text: text)
         }
         let groups = records.goals + [records.uncategorized]
         let quotes = RepresentativeQuotes(groups: groups.map(\.sample))

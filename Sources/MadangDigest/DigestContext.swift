@@ -191,6 +191,8 @@ public struct DigestContext: Codable, Sendable {
 
     public struct CampaignEntry: Codable, Sendable {
         public var size: Int
+        /// The size as the document's language writes a count: `24건`, `24 copies`.
+        public var copies: String
         public var share: String
         public var text: String
     }
