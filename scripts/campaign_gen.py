@@ -11,7 +11,8 @@ Campaigns (about --campaign-share of the rows, in sizes from 2 to thousands):
 - form letters copied exactly, re-cased and re-spaced, signed ("Sincerely, NAME", "홍길동 드림");
 - near-copies: typos, Korean words run together or split, a paragraph left out;
 - form letters with a personal sentence added before or after;
-- "mad-libs" letters whose every phrase is chosen from three synonyms;
+- "mad-libs" letters whose every phrase is chosen from three synonyms (each campaign its own
+  three of six);
 - a letter and its translation, as two campaigns.
 Organic opinions are made of real sentences: bill titles, newspaper headlines and Korean
 petition titles from ../shared/testdata/policy-topics, so they share vocabulary; some also
@@ -80,28 +81,41 @@ BILINGUAL = (
     "monitoring group.\nPostpone the decision and hold an open debate.",
 )
 
-# Mad-libs: each phrase of the letter is one of three synonyms.
+# Mad-libs: each phrase of the letter is one of a few synonyms. Each campaign writes its own
+# template, choosing three of the six ways of saying each phrase below.
 MADLIBS_EN = [
-    ["Dear Commissioners,", "To the planning committee,", "To whom it may concern,"],
-    ["I am deeply concerned about", "I am seriously worried about", "I strongly object to"],
-    ["the plan to build the {site}", "the proposal to construct the {site}", "the decision to locate the {site}"],
-    ["so close to our homes.", "right next to where we live.", "in the middle of our neighbourhood."],
-    ["The agency has not explained", "Nobody has told us", "The city has failed to show"],
-    ["how the air will be protected.", "how our air will stay clean.", "what will keep the air safe to breathe."],
-    ["I urge you to", "I ask you to", "Please"],
-    ["withdraw the plan", "drop this proposal", "abandon the project"],
+    ["Dear Commissioners,", "To the planning committee,", "To whom it may concern,", "Dear Council members,",
+     "To the city planning office,", "Dear Sir or Madam,"],
+    ["I am deeply concerned about", "I am seriously worried about", "I strongly object to", "I am alarmed by",
+     "I cannot support", "I write in opposition to"],
+    ["the plan to build the {site}", "the proposal to construct the {site}", "the decision to locate the {site}",
+     "the scheme to put the {site}", "the project to open the {site}", "the idea of placing the {site}"],
+    ["so close to our homes.", "right next to where we live.", "in the middle of our neighbourhood.",
+     "a few streets from our school.", "beside our houses.", "at the edge of our residential area."],
+    ["The agency has not explained", "Nobody has told us", "The city has failed to show", "We still do not know",
+     "No one in charge has said", "The documents do not explain"],
+    ["how the air will be protected.", "how our air will stay clean.", "what will keep the air safe to breathe.",
+     "how emissions will be controlled.", "who will check the pollution.", "how the smoke and dust will be handled."],
+    ["I urge you to", "I ask you to", "Please", "We call on you to", "I request that you", "I appeal to you to"],
+    ["withdraw the plan", "drop this proposal", "abandon the project", "halt the project", "cancel the plan",
+     "put the project on hold"],
     ["and to start over with the residents.", "and begin again together with the community.",
-     "and consult the people who live here."],
+     "and consult the people who live here.", "and talk to the neighbourhood first.",
+     "and hold a real consultation.", "and listen to those affected."],
 ]
 MADLIBS_KO = [
-    ["존경하는 위원님들께,", "도시계획위원회 귀중,", "담당자님께,"],
-    ["저는 우리 마을에 들어설", "저는 주거지 바로 옆에 추진되는", "저는 동네 한가운데 계획된"],
-    ["{site} 건설 계획이 매우 걱정됩니다.", "{site} 설치 계획에 강하게 반대합니다.", "{site} 조성 사업이 몹시 우려됩니다."],
-    ["관계 기관은 아직", "시는 지금까지", "담당 부서는 여태"],
+    ["존경하는 위원님들께,", "도시계획위원회 귀중,", "담당자님께,", "시장님께,", "관계 공무원 여러분께,", "구청장님께,"],
+    ["저는 우리 마을에 들어설", "저는 주거지 바로 옆에 추진되는", "저는 동네 한가운데 계획된", "저는 아파트 단지 앞에 예정된",
+     "저는 초등학교 근처에 지어질", "저는 주택가 한복판에 들어설"],
+    ["{site} 건설 계획이 매우 걱정됩니다.", "{site} 설치 계획에 강하게 반대합니다.", "{site} 조성 사업이 몹시 우려됩니다.",
+     "{site} 추진에 동의할 수 없습니다.", "{site} 사업을 받아들일 수 없습니다.", "{site} 계획이 불안하기만 합니다."],
+    ["관계 기관은 아직", "시는 지금까지", "담당 부서는 여태", "사업자는 여전히", "구청은 이제껏", "누구도 아직"],
     ["대기 오염을 어떻게 막을지 설명하지 않았습니다.", "공기 질을 어떻게 지킬지 밝히지 않았습니다.",
-     "오염 물질 관리 방안을 내놓지 않았습니다."],
-    ["계획을 철회하고", "사업을 취소하고", "추진을 중단하고"],
-    ["주민과 처음부터 다시 논의해 주십시오.", "지역 주민과 함께 다시 시작해 주십시오.", "이곳에 사는 사람들과 협의해 주십시오."],
+     "오염 물질 관리 방안을 내놓지 않았습니다.", "배출가스 감시 계획을 보여 주지 않았습니다.",
+     "악취와 분진 대책을 알려 주지 않았습니다.", "주민 건강 영향 조사를 하지 않았습니다."],
+    ["계획을 철회하고", "사업을 취소하고", "추진을 중단하고", "결정을 보류하고", "사업을 원점으로 돌리고", "공사를 멈추고"],
+    ["주민과 처음부터 다시 논의해 주십시오.", "지역 주민과 함께 다시 시작해 주십시오.", "이곳에 사는 사람들과 협의해 주십시오.",
+     "주민 의견부터 들어 주십시오.", "제대로 된 공청회를 열어 주십시오.", "피해를 입을 주민과 대화해 주십시오."],
 ]
 
 KO_SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
@@ -187,7 +201,7 @@ class Generator:
         """A mad-libs letter: its slots, each with three synonyms; the site is fixed per campaign."""
         r = self.r
         site = r.choice(KO_SITES if korean else EN_SITES)
-        slots = [[phrase.format(site=site) for phrase in slot] for slot in (MADLIBS_KO if korean else MADLIBS_EN)]
+        slots = [[phrase.format(site=site) for phrase in r.sample(slot, 3)] for slot in (MADLIBS_KO if korean else MADLIBS_EN)]
         # A campaign's own sentence, so that two mad-libs campaigns on one site differ.
         slots.insert(r.randint(1, len(slots) - 1), [r.choice(self.korean if korean else self.english)] * 3)
         return slots

@@ -7,10 +7,25 @@ public struct CampaignAddition: Sendable {
     private let known: Set<UInt64>
     private let reference: Set<UInt32>
 
-    /// Reads the campaign's letter.
-    public init(letter: String) {
-        known = Set(CampaignAddition.sentences(letter).map { CampaignSketch.setKey(CampaignSketch.grams($0)) })
-        reference = Set(CampaignSketch.grams(letter))
+    /// Reads the campaign's letter and, for a campaign of mad-libs variants, some of its
+    /// members: what two or more of them say is the campaign's too, so a member's choice
+    /// among synonyms is not taken for something it added.
+    public init(letter: String, variants: [String] = []) {
+        var known = Set(CampaignAddition.sentences(letter).map { CampaignSketch.setKey(CampaignSketch.grams($0)) })
+        var reference = Set(CampaignSketch.grams(letter))
+        if !variants.isEmpty {
+            var sentenceHolders: [UInt64: Int] = [:], gramHolders: [UInt32: Int] = [:]
+            for text in variants {
+                for key in Set(CampaignAddition.sentences(text).map({ CampaignSketch.setKey(CampaignSketch.grams($0)) })) {
+                    sentenceHolders[key, default: 0] += 1
+                }
+                for gram in CampaignSketch.grams(text) { gramHolders[gram, default: 0] += 1 }
+            }
+            known.formUnion(sentenceHolders.filter { $0.value >= 2 }.keys)
+            reference.formUnion(gramHolders.filter { $0.value >= 2 }.keys)
+        }
+        self.known = known
+        self.reference = reference
     }
 
     /// The sentences of `member` the letter does not hold, or nil when it adds nothing.

@@ -19,6 +19,10 @@ public struct CampaignCorpus: Sendable {
     var signatures: [UInt16] = []
     /// How many opinions share each form.
     var copies: [Int32] = []
+    /// Each form's sample of 4-grams (``CampaignSketch/sample``), one after another.
+    var samples: [UInt16] = []
+    /// Where each form's sample ends in `samples`.
+    var sampleEnds: [Int32] = []
     private var formByKey: [UInt64: Int32] = [:]
     /// Opinions filed as forms of their own whatever their text: those a person decided about.
     private let own: Set<Int64>
@@ -82,6 +86,8 @@ public struct CampaignCorpus: Sendable {
             keys.append(sketch.key)
             grams.append(Int32(sketch.grams))
             signatures.append(contentsOf: sketch.signature)
+            samples.append(contentsOf: sketch.sample)
+            sampleEnds.append(Int32(samples.count))
             copies.append(1)
             if !own.contains(id) { formByKey[sketch.key] = form }
         }
@@ -95,6 +101,10 @@ public struct CampaignCorpus: Sendable {
 
     func signature(_ form: Int) -> ArraySlice<UInt16> {
         signatures[(form * CampaignSketch.bins)..<((form + 1) * CampaignSketch.bins)]
+    }
+
+    func sample(_ form: Int) -> ArraySlice<UInt16> {
+        samples[(form == 0 ? 0 : Int(sampleEnds[form - 1]))..<Int(sampleEnds[form])]
     }
 
     /// The sketch of one form, as stored for joining on arrival.

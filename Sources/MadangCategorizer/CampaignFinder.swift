@@ -23,6 +23,14 @@ public struct CampaignFinder: Sendable {
     /// The shorter text must hold at least this share of the longer's 4-grams for
     /// containment to count: one sentence in common is not a campaign.
     public var comparableLength = 0.4
+    /// Share of a mad-libs letter's phrases (sampled 4-grams) that the rest of its campaign
+    /// must use (``VariantLetters``).
+    public var variantCoverage = 0.85
+    /// Estimated Jaccard similarity at which two texts are looked at as possible variants
+    /// of one mad-libs letter.
+    var variantPair = 0.2
+    /// The most such pairs kept for one form: enough to reach the rest of its campaign.
+    var variantLinks: UInt8 = 255
 
     public init() {}
 
@@ -46,6 +54,9 @@ public struct CampaignFinder: Sendable {
         public var copies: Set<Int64>
         /// The letter's sketch, to file later opinions under it.
         public var letter: CampaignSketch
+        /// Whether the members are mad-libs variants of one letter (``VariantLetters``): what
+        /// one adds is what the others do not say, not what the letter does not.
+        public var variants: Bool
     }
 
     /// The groups of two or more among `texts`, each a list of ids in the order given;
@@ -82,9 +93,22 @@ public struct CampaignFinder: Sendable {
         // compared as they are found, and linked when similar.
         var components = DisjointSets(count: forms)
         var links: [(Int32, Int32)] = []  // the links that joined two components: a spanning forest
-        func compare(_ a: Int, _ b: Int) {
+        var looser: [(Int32, Int32)] = []  // pairs alike but not enough to join: variants' evidence
+        var looserCount = [UInt8](repeating: 0, count: forms)
+        func compare(_ a: Int, _ b: Int, band: Int) {
             let (ra, rb) = (components.root(a), components.root(b))
-            guard ra != rb, !keptApart(a, b), similar(corpus, a, b) else { return }
+            guard ra != rb, !keptApart(a, b) else { return }
+            let resemblance = CampaignSketch.resemblance(corpus.signature(a), corpus.signature(b))
+            guard similar(grams: (Int(corpus.grams[a]), Int(corpus.grams[b])), resemblance: resemblance) else {
+                // A pair met in an earlier band was looked at there.
+                if resemblance >= variantPair && !CampaignFinder.agree(corpus.signature(a), corpus.signature(b), before: band)
+                    && variants(corpus, a, b) && looserCount[a] < variantLinks && looserCount[b] < variantLinks {
+                    looser.append((Int32(a), Int32(b)))
+                    looserCount[a] += 1
+                    looserCount[b] += 1
+                }
+                return
+            }
             components.join(roots: ra, rb)
             links.append((Int32(a), Int32(b)))
         }
@@ -108,13 +132,13 @@ public struct CampaignFinder: Sendable {
                 while end < keyed.count && keyed[end] & ~formMask == keyed[start] & ~formMask { end += 1 }
                 let form = { (place: Int) in Int(keyed[place] & formMask) }
                 if end - start <= 16 {
-                    for a in start..<end { for b in (a + 1)..<end { compare(form(a), form(b)) } }
+                    for a in start..<end { for b in (a + 1)..<end { compare(form(a), form(b), band: band) } }
                 } else {
                     // A large bucket is mostly one campaign's variants: each is compared with the
                     // first and with the one before it, not with every other.
                     for place in (start + 1)..<end {
-                        compare(form(start), form(place))
-                        compare(form(place - 1), form(place))
+                        compare(form(start), form(place), band: band)
+                        compare(form(place - 1), form(place), band: band)
                     }
                 }
                 start = end
@@ -141,7 +165,14 @@ public struct CampaignFinder: Sendable {
         // Exact copies linked to nothing are a campaign of their own.
         var grouped = [Bool](repeating: false, count: forms)
         for group in groups { for form in group { grouped[form] = true } }
-        for form in 0..<forms where !grouped[form] && corpus.copies[form] > 1 { groups.append([form]) }
+        for form in 0..<forms where !grouped[form] && corpus.copies[form] > 1 {
+            groups.append([form])
+            grouped[form] = true
+        }
+        let variantGroups: Int
+        (groups, variantGroups) = variants(corpus, groups: groups, grouped: grouped, pairs: &looser, decided: Set(formOfID.values))
+        var phrased = [Bool](repeating: false, count: forms)
+        for group in groups.prefix(variantGroups) { for form in group { phrased[form] = true } }
 
         // A person's "together" joins whole groups (or lone forms).
         var owner = [Int](repeating: -1, count: forms)
@@ -167,12 +198,58 @@ public struct CampaignFinder: Sendable {
                 break
             }
         }
-        return CampaignFinder.expand(groups.filter { !$0.isEmpty }, corpus: corpus)
+        return CampaignFinder.expand(groups.filter { !$0.isEmpty }, corpus: corpus, phrased: phrased)
+    }
+
+    /// `groups` with the campaigns of mad-libs letters (``VariantLetters``) found among the
+    /// groups and the forms in none, each joining the groups and forms it is made of, first;
+    /// and how many those are. Forms people decided about are left as they are.
+    func variants(
+        _ corpus: CampaignCorpus, groups: [[Int]], grouped: [Bool], pairs: inout [(Int32, Int32)], decided: Set<Int>
+    ) -> ([[Int]], Int) {
+        guard !pairs.isEmpty else { return (groups, 0) }
+        let mostCopied = { (forms: [Int]) in forms.max { (corpus.copies[$0], -$0) < (corpus.copies[$1], -$1) }! }
+        var units: [[Int]] = []
+        var unitGroup: [Int] = []  // the group each unit is, or -1
+        for (number, group) in groups.enumerated() where decided.isDisjoint(with: group) {
+            let center = mostCopied(group)
+            units.append([center] + group.filter { $0 != center })
+            unitGroup.append(number)
+        }
+        for form in 0..<corpus.forms where !grouped[form] && !decided.contains(form) {
+            units.append([form])
+            unitGroup.append(-1)
+        }
+        let found = VariantLetters(covered: variantCoverage).groups(corpus, units: units, pairs: &pairs)
+        guard !found.isEmpty else { return (groups, 0) }
+        var absorbed = Set<Int>()
+        var result = found.map { campaign in
+            campaign.flatMap { unit -> [Int] in
+                if unitGroup[unit] >= 0 { absorbed.insert(unitGroup[unit]) }
+                return units[unit]
+            }
+        }
+        result += groups.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element)
+        return (result, found.count)
+    }
+
+    /// Whether two signatures agree on every bin of a band before `band` (with a full bin).
+    static func agree(_ a: ArraySlice<UInt16>, _ b: ArraySlice<UInt16>, before band: Int) -> Bool {
+        (0..<band).contains { CampaignSketch.bandKey(a, $0) != nil && CampaignSketch.bandKey(a, $0) == CampaignSketch.bandKey(b, $0) }
+    }
+
+    /// Whether forms `a` and `b` may be variants of one mad-libs letter: the same number of
+    /// things said (their lengths agree), and what they share said in the same places.
+    func variants(_ corpus: CampaignCorpus, _ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (corpus.grams[a], corpus.grams[b])
+        guard 4 * min(x, y) >= 3 * max(x, y) else { return false }
+        let (shared, inPlace) = CampaignSketch.sharedInPlace(corpus.sample(a), corpus.sample(b))
+        return shared >= 4 && Double(inPlace) >= variantCoverage * Double(shared)
     }
 
     /// The groups of forms as groups of opinions, each with its letter: the most common exact
     /// text of its most copied form, the earliest of them.
-    static func expand(_ groups: [[Int]], corpus: CampaignCorpus) -> [Group] {
+    static func expand(_ groups: [[Int]], corpus: CampaignCorpus, phrased: [Bool]) -> [Group] {
         var groupOf = [Int32](repeating: -1, count: corpus.forms)
         for (number, group) in groups.enumerated() { for form in group { groupOf[form] = Int32(number) } }
         var members = [[Int]](repeating: [], count: groups.count)
@@ -188,7 +265,8 @@ public struct CampaignFinder: Sendable {
             for row in letterRows { counts[corpus.textHash[row], default: 0] += 1 }
             let letter = letterRows.max { (counts[corpus.textHash[$0]]!, -$0) < (counts[corpus.textHash[$1]]!, -$1) }!
             return Group(representative: corpus.ids[letter], members: rows.map { corpus.ids[$0] },
-                         copies: Set(letterRows.map { corpus.ids[$0] }), letter: corpus.sketch(center))
+                         copies: Set(letterRows.map { corpus.ids[$0] }), letter: corpus.sketch(center),
+                         variants: forms.contains { phrased[$0] })
         }.sorted { $0.members[0] < $1.members[0] }
     }
 

@@ -22,6 +22,15 @@ public struct CampaignSketch: Sendable, Hashable {
     public var key: UInt64
     /// The least hash in each bin, cut to 16 bits.
     public var signature: [UInt16]
+    /// A quarter of the text's 4-grams, the same quarter of every text (those whose hash says
+    /// so), each as 13 bits of its hash and where it first comes in the text (in ``places``
+    /// parts, the low 3 bits), in ascending order: enough to tell which of a letter's phrases other texts use in the
+    /// same place. Empty in a sketch as stored.
+    var sample: [UInt16] = []
+    /// How many parts a text is cut into to say where a sampled 4-gram comes.
+    static let places = 8
+    /// The low bits of a sampled 4-gram that say where it comes.
+    static let placeMask: UInt16 = 0x7
 
     /// The sketch of `text`.
     public init(_ text: String) {
@@ -40,16 +49,46 @@ public struct CampaignSketch: Sendable, Hashable {
         grams = shingles.count
         var key: UInt64 = 0
         var least = [UInt32](repeating: .max, count: CampaignSketch.bins)  // .max: an empty bin
+        var sample: [UInt16] = []
+        sample.reserveCapacity(shingles.count / 3)
+        var place = 0
         for shingle in shingles {
             let mixed = CampaignSketch.mix(UInt64(shingle))
             key &+= mixed  // setKey(_:), while the mix is at hand
+            if (mixed >> 32) & 3 == 0 {
+                sample.append(UInt16(truncatingIfNeeded: mixed >> 48) & ~CampaignSketch.placeMask | UInt16(place * CampaignSketch.places / shingles.count))
+            }
+            place += 1
             let bin = Int(((mixed >> 32) * UInt64(CampaignSketch.bins)) >> 32)
             let value = UInt32(truncatingIfNeeded: mixed)
             least[bin] = min(least[bin], value)
         }
         self.key = key
+        self.sample = sample.sorted()
         // 0 marks an empty bin; a full bin's 16 bits are never 0.
         signature = least.map { $0 == .max ? 0 : max(1, UInt16(truncatingIfNeeded: $0)) }
+    }
+
+    /// How many 4-grams two samples share, and how many of those come in the same place or
+    /// the next either side in both texts.
+    static func sharedInPlace(_ a: ArraySlice<UInt16>, _ b: ArraySlice<UInt16>) -> (shared: Int, inPlace: Int) {
+        var (i, j) = (a.startIndex, b.startIndex)
+        var shared = 0, inPlace = 0
+        while i < a.endIndex && j < b.endIndex {
+            let (x, y) = (a[i] & ~placeMask, b[j] & ~placeMask)
+            if x < y {
+                i += 1
+            } else if y < x {
+                j += 1
+            } else {
+                shared += 1
+                let (p, q) = (Int(a[i] & placeMask), Int(b[j] & placeMask))
+                if abs(p - q) <= 1 { inPlace += 1 }
+                i += 1
+                j += 1
+            }
+        }
+        return (shared, inPlace)
     }
 
     /// The sketch as the store keeps it for a campaign's letter.

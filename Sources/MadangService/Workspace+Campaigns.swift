@@ -108,9 +108,15 @@ extension Workspace {
         for group in groups {
             for member in group.members where !group.copies.contains(member) { letterOf[member] = group.representative }
         }
-        let readers = Dictionary(uniqueKeysWithValues: try store.campaignTexts(ids: groups.map(\.representative)).map {
+        var readers = Dictionary(uniqueKeysWithValues: try store.campaignTexts(ids: groups.map(\.representative)).map {
             ($0.id, CampaignAddition(letter: $0.text))
         })
+        // Mad-libs variants are read beside some of their fellow members.
+        for group in groups where group.variants {
+            let letter = try store.campaignTexts(ids: [group.representative]).first?.text ?? ""
+            let fellows = try store.campaignTexts(ids: Array(group.members.filter { $0 != group.representative }.prefix(48)))
+            readers[group.representative] = CampaignAddition(letter: letter, variants: fellows.map(\.text))
+        }
         var additions: [Int64: String] = [:]
         let variants = letterOf.keys.sorted()
         for start in stride(from: 0, to: variants.count, by: 8192) {

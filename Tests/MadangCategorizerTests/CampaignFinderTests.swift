@@ -39,6 +39,48 @@ struct CampaignFinderTests {
         #expect(group(texts).isEmpty)
     }
 
+    /// A deterministic choice of `count` numbers below `bound` (a linear congruential generator).
+    static func choices(_ count: Int, below bound: Int, seed: UInt64) -> [Int] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static let madLibs = [
+        ["구청장님께,", "담당자님께,", "도시계획과 귀중,"],
+        ["저는 역 앞 주택가에 사는 주민으로서", "저는 이 동네에서 아이를 키우는 부모로서", "저는 이 지역에서 가게를 하는 상인으로서"],
+        ["물류센터 입지 계획에 반대합니다.", "물류센터 건립 계획을 받아들일 수 없습니다.", "물류센터 유치 결정에 동의하지 않습니다."],
+        ["대형 화물차가 밤낮으로 다니면", "트럭 수백 대가 매일 오가면", "화물 차량이 골목까지 들어오면"],
+        ["아이들의 등굣길이 위험해집니다.", "통학로 안전을 지킬 수 없습니다.", "어린이 보행 사고가 늘어날 것입니다."],
+        ["부지 선정을 다시 검토하고", "입지 결정을 미루고", "계획을 처음부터 다시 세우고"],
+        ["주민 설명회를 열어 주십시오.", "주민과 먼저 협의해 주십시오.", "주민 의견을 들어 주십시오."],
+    ]
+
+    @Test("Mad-libs letters, every phrase one of three synonyms, are one campaign; opinions of stock sentences are not")
+    func madLibs() {
+        let slots = CampaignFinderTests.madLibs
+        let letters = (0..<40).map { copy in
+            zip(slots, CampaignFinderTests.choices(slots.count, below: 3, seed: UInt64(copy))).map { $0[$1] }.joined(separator: " ")
+        }
+        // Opinions of their own, each four of the same twelve stock sentences in any order
+        // and one sentence nobody else wrote.
+        let stock = [
+            "버스 배차 간격이 너무 깁니다.", "공원에 가로등을 더 달아 주세요.", "주차 단속을 강화해 주십시오.", "도서관 운영 시간을 늘려 주세요.",
+            "횡단보도 신호가 너무 짧습니다.", "쓰레기 수거 요일을 알려 주세요.", "보도블록이 깨져 위험합니다.", "놀이터 시설이 낡았습니다.",
+            "민원 답변이 늦습니다.", "자전거 도로가 끊겨 있습니다.", "경로당 난방을 점검해 주세요.", "하천 산책로를 정비해 주세요.",
+        ]
+        let organic = (0..<40).map { person in
+            CampaignFinderTests.choices(12, below: stock.count, seed: UInt64(1000 + person))
+                .reduce(into: [Int]()) { picked, choice in if !picked.contains(choice) { picked.append(choice) } }
+                .prefix(4).map { stock[$0] }.joined(separator: " ") + " 저는 \(person + 3)단지 \(101 + person * 7)호에 삽니다."
+        }
+        let groups = group(letters + organic)
+        #expect(groups.count == 1)
+        #expect(groups.first.map(Set.init) == Set(1...40))
+    }
+
     @Test("A person's decision stands: pairs kept apart are not joined, pairs put together are")
     func decisions() {
         let texts = [CampaignFinderTests.letter, CampaignFinderTests.letter, CampaignFinderTests.english, CampaignFinderTests.english]
@@ -54,5 +96,19 @@ struct CampaignFinderTests {
         #expect(CampaignFinder.addition(of: member, to: CampaignFinderTests.letter) == "저는 초등학생 두 아이를 키우는 엄마입니다.")
         #expect(CampaignFinder.addition(of: CampaignFinderTests.letter + "\n홍길동 드림", to: CampaignFinderTests.letter) == "홍길동 드림")
         #expect(CampaignSketch.normalized(CampaignFinderTests.letter + "\n홍길동 드림") == CampaignSketch.normalized(CampaignFinderTests.letter))
+    }
+
+    @Test("A mad-libs member's choice of synonyms is not an addition; its own sentence is")
+    func variantAdditions() {
+        let slots = CampaignFinderTests.madLibs
+        let letters = (0..<12).map { copy in
+            zip(slots, CampaignFinderTests.choices(slots.count, below: 3, seed: UInt64(copy))).map { $0[$1] }.joined(separator: " ")
+        }
+        let member = slots.map { $0[2] }.joined(separator: " ")
+        let reader = CampaignAddition(letter: slots.map { $0[0] }.joined(separator: " "), variants: letters)
+        #expect(reader.addition(of: member) == nil)
+        #expect(reader.addition(of: member + " 저희 집 앞이 바로 물류센터 진입로가 됩니다.") == "저희 집 앞이 바로 물류센터 진입로가 됩니다.")
+        // Read against its letter alone, the same member seems to add most of what it says.
+        #expect(CampaignAddition(letter: slots.map { $0[0] }.joined(separator: " ")).addition(of: member) != nil)
     }
 }
