@@ -26,7 +26,7 @@ struct VariantLetters {
     /// Share of a group's members that hold the 4-grams of its fixed wording (its site, its
     /// own sentence), which every member must mostly hold, as much as ``covered``: another
     /// campaign built on some of the same stock phrases differs there.
-    var fixed = 0.7
+    var fixed = 0.9
     /// The fewest 4-grams a unit's sample must hold to be judged: a very short text says too
     /// little about its phrases.
     var evidence = 8
@@ -66,9 +66,9 @@ struct VariantLetters {
         }
         var taken = [Bool](repeating: false, count: units.count)
         var seen = [Int](repeating: -1, count: units.count)
-        var result: [[Int]] = []
+        var found: [(group: Group, core: Set<UInt16>)] = []
         for (index, seed) in seeds.enumerated() where promising[index] && !taken[seed] {
-            guard let members = trialGroup(seed, corpus, units: units, neighbors: neighbors, taken: taken, seen: &seen) else {
+            guard let (members, core) = trialGroup(seed, corpus, units: units, neighbors: neighbors, taken: taken, seen: &seen) else {
                 continue
             }
             var group = Group(common: common)
@@ -78,15 +78,11 @@ struct VariantLetters {
             var waiting = Array(Set(group.members.flatMap { neighbors[$0] }).subtracting(group.members)).sorted()
             var queued = Set(waiting)
             var sizeAtLastLook = 0
-            var core = group.core(fixed), sizeOfCore = group.members.count
             while !waiting.isEmpty, group.members.count * 4 >= sizeAtLastLook * 5 {
                 sizeAtLastLook = group.members.count
                 var turnedAway: [Int] = []
                 while let unit = waiting.popLast() {
                     guard !taken[unit], !group.members.contains(unit) else { continue }
-                    if group.members.count * 10 >= sizeOfCore * 11 {
-                        (core, sizeOfCore) = (group.core(fixed), group.members.count)
-                    }
                     if VariantLetters.holds(sample(unit), core, covered) && group.coverage(sample(unit)) >= covered {
                         group.add(unit, sample(unit))
                         for next in neighbors[unit] where !taken[next] && !group.members.contains(next) && queued.insert(next).inserted {
@@ -99,9 +95,29 @@ struct VariantLetters {
                 waiting = turnedAway
             }
             for unit in group.members { taken[unit] = true }
-            result.append(group.members.sorted())
+            found.append((group, core))
         }
-        return result
+        // A campaign found from two seeds, each group knowing too few of its phrases to take
+        // the other's units, is one: the smaller joins a larger neighbor that covers most of it.
+        var owner = [Int](repeating: -1, count: units.count)
+        for (number, campaign) in found.enumerated() { for unit in campaign.group.members { owner[unit] = number } }
+        for small in found.indices.sorted(by: { (found[$0].group.members.count, $0) < (found[$1].group.members.count, $1) }) {
+            let members = found[small].group.members
+            let near = Set(members.flatMap { neighbors[$0] }.map { owner[$0] }).subtracting([-1, small])
+                .filter { found[$0].group.members.count >= members.count }.sorted()
+            guard let large = near.first(where: { large in
+                let fits = members.count { unit in
+                    VariantLetters.holds(sample(unit), found[large].core, covered) && found[large].group.coverage(sample(unit)) >= covered
+                }
+                return 4 * fits >= 3 * members.count
+            }) else { continue }
+            for unit in members {
+                found[large].group.add(unit, sample(unit))
+                owner[unit] = large
+            }
+            found[small].group.members = []
+        }
+        return found.map { $0.group.members.sorted() }.filter { !$0.isEmpty }
     }
 
     /// The trial group of `seed` (the units most like it within two steps, none `taken`),
@@ -110,7 +126,7 @@ struct VariantLetters {
     /// per unit.
     func trialGroup(
         _ seed: Int, _ corpus: CampaignCorpus, units: [[Int]], neighbors: Adjacency, taken: [Bool], seen: inout [Int]
-    ) -> [Int]? {
+    ) -> (members: [Int], core: Set<UInt16>)? {
         let sample = { (unit: Int) in corpus.sample(units[unit][0]) }
         var reached: [Int] = []
         seen[seed] = seed
@@ -128,10 +144,12 @@ struct VariantLetters {
         let alike = reached.map { ($0, CampaignSketch.resemblance(signature, corpus.signature(units[$0][0]))) }
             .filter { $0.1 >= start }
         guard alike.count >= fewest - 1 else { return nil }
+        // The fixed wording is read from every unit like the seed, not from the closest only:
+        // those share the seed's choices of synonyms, which would pass for fixed wording.
+        let core = Held(([seed] + alike.map(\.0)).flatMap { sample($0) }).core(fixed, of: alike.count + 1)
         var members = [seed] + alike.sorted(by: { ($0.1, -$0.0) > ($1.1, -$1.0) }).prefix(trial - 1).map(\.0)
         while members.count >= fewest {
             let held = Held(members.flatMap { sample($0) })
-            let core = held.core(fixed, of: members.count)
             let staying = members.filter {
                 held.coverage(sample($0), others: members.count - 1, common: common, own: 1) >= covered
                     && VariantLetters.holds(sample($0), core, covered)
@@ -139,7 +157,7 @@ struct VariantLetters {
             guard staying.count < members.count else { break }
             members = staying
         }
-        return members.first == seed && members.count >= fewest ? members : nil
+        return members.first == seed && members.count >= fewest ? (members, core) : nil
     }
 
     /// A trial group: its members and how many of them hold each sampled 4-gram.
@@ -151,14 +169,6 @@ struct VariantLetters {
         mutating func add(_ unit: Int, _ sample: ArraySlice<UInt16>) {
             members.insert(unit)
             for gram in sample { holders[gram, default: 0] += 1 }
-        }
-
-        /// The 4-grams at least `share` of the members hold: the campaign's fixed wording.
-        func core(_ share: Double) -> Set<UInt16> {
-            var anywhere: [UInt16: Int32] = [:]
-            for (gram, count) in holders { anywhere[gram & ~CampaignSketch.placeMask, default: 0] += count }
-            let needed = Int32((share * Double(members.count)).rounded(.up))
-            return Set(anywhere.compactMap { $0.value >= needed ? $0.key : nil })
         }
 
         /// The share of `sample` that the group's other members use (in its place or the next
