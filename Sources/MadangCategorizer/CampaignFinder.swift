@@ -28,7 +28,7 @@ public struct CampaignFinder: Sendable {
     public var variantCoverage = 0.85
     /// Estimated Jaccard similarity at which two texts are looked at as possible variants
     /// of one mad-libs letter.
-    var variantPair = 0.2
+    var variantPair = 0.3
     /// The most such pairs kept for one form: enough to reach the rest of its campaign.
     var variantLinks: UInt8 = 255
 
@@ -101,8 +101,8 @@ public struct CampaignFinder: Sendable {
             let resemblance = CampaignSketch.resemblance(corpus.signature(a), corpus.signature(b))
             guard similar(grams: (Int(corpus.grams[a]), Int(corpus.grams[b])), resemblance: resemblance) else {
                 // A pair met in an earlier band was looked at there.
-                if resemblance >= variantPair && !CampaignFinder.agree(corpus.signature(a), corpus.signature(b), before: band)
-                    && variants(corpus, a, b) && looserCount[a] < variantLinks && looserCount[b] < variantLinks {
+                if resemblance >= variantPair && comparableLengths(corpus, a, b)
+                    && !CampaignFinder.agree(corpus.signature(a), corpus.signature(b), before: band) && sayAlikeInPlace(corpus, a, b) && looserCount[a] < variantLinks && looserCount[b] < variantLinks {
                     looser.append((Int32(a), Int32(b)))
                     looserCount[a] += 1
                     looserCount[b] += 1
@@ -235,14 +235,23 @@ public struct CampaignFinder: Sendable {
 
     /// Whether two signatures agree on every bin of a band before `band` (with a full bin).
     static func agree(_ a: ArraySlice<UInt16>, _ b: ArraySlice<UInt16>, before band: Int) -> Bool {
-        (0..<band).contains { CampaignSketch.bandKey(a, $0) != nil && CampaignSketch.bandKey(a, $0) == CampaignSketch.bandKey(b, $0) }
+        var (i, j) = (a.startIndex, b.startIndex)
+        for _ in 0..<band {
+            if a[i] == b[j] && a[i + 1] == b[j + 1] && a[i + 2] == b[j + 2] && a[i] | a[i + 1] | a[i + 2] != 0 { return true }
+            (i, j) = (i + CampaignSketch.rows, j + CampaignSketch.rows)
+        }
+        return false
     }
 
-    /// Whether forms `a` and `b` may be variants of one mad-libs letter: the same number of
-    /// things said (their lengths agree), and what they share said in the same places.
-    func variants(_ corpus: CampaignCorpus, _ a: Int, _ b: Int) -> Bool {
+    /// Whether forms `a` and `b` say about as much: variants of one mad-libs letter do.
+    func comparableLengths(_ corpus: CampaignCorpus, _ a: Int, _ b: Int) -> Bool {
         let (x, y) = (corpus.grams[a], corpus.grams[b])
-        guard 4 * min(x, y) >= 3 * max(x, y) else { return false }
+        return 4 * min(x, y) >= 3 * max(x, y)
+    }
+
+    /// Whether what forms `a` and `b` share comes in the same places of both, as in variants of
+    /// one mad-libs letter (not in opinions of stock sentences strung together in any order).
+    func sayAlikeInPlace(_ corpus: CampaignCorpus, _ a: Int, _ b: Int) -> Bool {
         let (shared, inPlace) = CampaignSketch.sharedInPlace(corpus.sample(a), corpus.sample(b))
         return shared >= 4 && Double(inPlace) >= variantCoverage * Double(shared)
     }

@@ -1,16 +1,20 @@
 import Dispatch
 import Foundation
+
 /// Campaigns of "mad-libs" letters, whose every phrase is chosen from a few synonyms: two
 /// copies share only some of their phrases, often too few to be near-copies, yet each copy is
-/// made of phrases the campaign's other copies use. Opinions that merely share a sentence or
-/// some vocabulary are not: most of what each says is its own.
+/// made of phrases the campaign's other copies use, in the same places. Opinions that merely
+/// share a sentence or some vocabulary are not: most of what each says is its own, and stock
+/// sentences strung together in any order do not come in the same places.
 ///
 /// The texts looked at are the groups found so far and the forms in none ("units"), with the
-/// pairs banding found similar but not enough to join. From each unit in turn (the most
-/// connected first), the units like it (``start``) that it reaches in two such steps form a
-/// trial group; units whose sampled 4-grams the rest of the group does not use
-/// (``covered``) leave it, one round after another; then units the group's phrases cover
-/// join it, as far as the pairs reach. A group of ``fewest`` units or more is a campaign.
+/// pairs banding found somewhat similar but not enough to join. From each unit in turn (the
+/// most connected first), the units most like it (``start``) that it reaches in two such
+/// steps form a trial group; units whose sampled 4-grams the rest of the group does not use in
+/// the same place (``covered``), or that lack the group's fixed wording (``fixed``), leave it,
+/// one round after another; then the units the group's phrases cover join it, as far as the
+/// pairs reach. A group of ``fewest`` units or more is a campaign, and a smaller one joins a
+/// larger one that covers most of it.
 struct VariantLetters {
     /// Share of a unit's sampled 4-grams that the rest of its group must use.
     var covered = 0.85
