@@ -14,8 +14,10 @@ import Darwin
 /// paste of several lines kept as one remark (bracketed paste). Escape sequences of keys
 /// it does not know are consumed, never stored.
 ///
-/// The terminal is in raw mode only while a line is read, and is put back as it was
-/// after each line, on Ctrl-C and on Ctrl-D.
+/// The terminal is in raw mode while a line is read. Between lines (while one is saved) it
+/// neither echoes nor turns Ctrl-C into a signal, so keys pressed then wait for the next
+/// line (Ctrl-C among them still ends the session with its summary); it is put back as it was
+/// on Ctrl-C, on Ctrl-D and when the editor goes.
 final class LineEditor {
     /// What a read ends with.
     enum Input: Equatable {
@@ -45,10 +47,9 @@ final class LineEditor {
         }
         // TCSANOW keeps what was typed while the last line was being saved.
         tcsetattr(STDIN_FILENO, TCSANOW, &raw)
-        defer {
-            write("\u{1B}[?2004l")
-            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
-        }
+        var between = saved
+        between.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG)
+        defer { write("\u{1B}[?2004l") }
         write("\u{1B}[?2004h")
         var line = LineBuffer(history: history)
         var screen = Screen(prompt: Array(prompt))
@@ -60,14 +61,21 @@ final class LineEditor {
             case .accepted(let text):
                 write(screen.draw(line, cursorAtEnd: true) + "\r\n")
                 if !text.isEmpty && history.last != text { history.append(text) }
+                tcsetattr(STDIN_FILENO, TCSANOW, &between)
                 return .line(text)
             case .ended:
                 write(screen.draw(line, cursorAtEnd: true) + "\r\n")
+                tcsetattr(STDIN_FILENO, TCSANOW, &saved)
                 return .end
             }
         }
         write("\r\n")
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved)
         return .end
+    }
+
+    deinit {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved)
     }
 
     private func write(_ text: String) {

@@ -4,11 +4,15 @@ import MadangCore
 @testable import MadangIntake
 
 @Suite("CSV files: encodings, dialects, errors")
-struct CSVFileTests {
+final class CSVFileTests {
     let folder: URL
 
     init() throws {
         folder = try TemporaryFolder.make("madang-csv")
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     func write(_ bytes: [UInt8], _ name: String = "f.csv") throws -> String {

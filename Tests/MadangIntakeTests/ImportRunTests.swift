@@ -5,11 +5,15 @@ import MadangCore
 
 /// ImportRun reads and converts on a second thread while the caller stores.
 @Suite("Import runs: reading ahead on a second thread")
-struct ImportRunTests {
+final class ImportRunTests {
     let folder: URL
 
     init() throws {
         folder = try TemporaryFolder.make("madang-run")
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// A file of `rows` comments (title, body), with the bytes of `broken` (a line) after row `at`.
