@@ -29,8 +29,6 @@ public struct CampaignFinder: Sendable {
     /// Estimated Jaccard similarity at which two texts are looked at as possible variants
     /// of one mad-libs letter.
     var variantPair = 0.3
-    /// The most such pairs kept for one form: enough to reach the rest of its campaign.
-    var variantLinks: UInt8 = 255
 
     public init() {}
 
@@ -94,18 +92,15 @@ public struct CampaignFinder: Sendable {
         var components = DisjointSets(count: forms)
         var links: [(Int32, Int32)] = []  // the links that joined two components: a spanning forest
         var looser: [(Int32, Int32)] = []  // pairs alike but not enough to join: variants' evidence
-        var looserCount = [UInt8](repeating: 0, count: forms)
         func compare(_ a: Int, _ b: Int, band: Int) {
             let (ra, rb) = (components.root(a), components.root(b))
             guard ra != rb, !keptApart(a, b) else { return }
             let resemblance = CampaignSketch.resemblance(corpus.signature(a), corpus.signature(b))
             guard similar(grams: (Int(corpus.grams[a]), Int(corpus.grams[b])), resemblance: resemblance) else {
-                // A pair met in an earlier band was looked at there.
-                if resemblance >= variantPair && comparableLengths(corpus, a, b)
-                    && !CampaignFinder.agree(corpus.signature(a), corpus.signature(b), before: band) && sayAlikeInPlace(corpus, a, b) && looserCount[a] < variantLinks && looserCount[b] < variantLinks {
+                // Cheapest test first; a pair met in an earlier band was looked at there.
+                if resemblance >= variantPair, comparableLengths(corpus, a, b),
+                   !CampaignFinder.agree(corpus.signature(a), corpus.signature(b), before: band), sayAlikeInPlace(corpus, a, b) {
                     looser.append((Int32(a), Int32(b)))
-                    looserCount[a] += 1
-                    looserCount[b] += 1
                 }
                 return
             }

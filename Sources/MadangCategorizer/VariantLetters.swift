@@ -180,11 +180,7 @@ struct VariantLetters {
         func coverage(_ sample: ArraySlice<UInt16>) -> Double {
             let needed = Int32(max(1, Int(common * Double(members.count))))
             let used = sample.reduce(0) { count, gram in
-                let place = gram & CampaignSketch.placeMask, bare = gram & ~CampaignSketch.placeMask
-                var holding = holders[gram] ?? 0
-                if place > 0 { holding += holders[bare | (place - 1)] ?? 0 }
-                if place < CampaignSketch.placeMask { holding += holders[bare | (place + 1)] ?? 0 }
-                return count + (holding >= needed ? 1 : 0)
+                count + (VariantLetters.around(gram).reduce(0) { $0 + (holders[$1] ?? 0) } >= needed ? 1 : 0)
             }
             return sample.isEmpty ? 0 : Double(used) / Double(sample.count)
         }
@@ -221,9 +217,8 @@ struct VariantLetters {
         func coverage(_ sample: ArraySlice<UInt16>, others: Int, common: Double, own: Int) -> Double {
             let needed = max(1, Int(common * Double(others)))
             let used = sample.reduce(0) { count, gram in
-                let place = gram & CampaignSketch.placeMask, bare = gram & ~CampaignSketch.placeMask
-                let low = bare | (place > 0 ? place - 1 : 0), high = bare | min(place + 1, CampaignSketch.placeMask)
-                return count + (self.count(low, high) - own >= needed ? 1 : 0)
+                let places = VariantLetters.around(gram)
+                return count + (self.count(places.lowerBound, places.upperBound) - own >= needed ? 1 : 0)
             }
             return sample.isEmpty ? 0 : Double(used) / Double(sample.count)
         }
@@ -242,6 +237,13 @@ struct VariantLetters {
             }
             return core
         }
+    }
+
+    /// A sampled 4-gram in its place and the next place either side: where another text's use
+    /// of it counts.
+    static func around(_ gram: UInt16) -> ClosedRange<UInt16> {
+        let place = gram & CampaignSketch.placeMask, bare = gram & ~CampaignSketch.placeMask
+        return (bare | (place > 0 ? place - 1 : 0))...(bare | min(place + 1, CampaignSketch.placeMask))
     }
 
     /// Whether `sample` holds at least `share` of a group's `core` (any sample does when the

@@ -108,14 +108,13 @@ extension Workspace {
         for group in groups {
             for member in group.members where !group.copies.contains(member) { letterOf[member] = group.representative }
         }
-        var readers = Dictionary(uniqueKeysWithValues: try store.campaignTexts(ids: groups.map(\.representative)).map {
-            ($0.id, CampaignAddition(letter: $0.text))
-        })
+        let letters = Dictionary(uniqueKeysWithValues: try store.campaignTexts(ids: groups.map(\.representative)).map { ($0.id, $0.text) })
         // Mad-libs variants are read beside some of their fellow members.
-        for group in groups where group.variants {
-            let letter = try store.campaignTexts(ids: [group.representative]).first?.text ?? ""
-            let fellows = try store.campaignTexts(ids: Array(group.members.filter { $0 != group.representative }.prefix(48)))
-            readers[group.representative] = CampaignAddition(letter: letter, variants: fellows.map(\.text))
+        var readers: [Int64: CampaignAddition] = [:]
+        for group in groups {
+            let fellows = group.variants
+                ? try store.campaignTexts(ids: Array(group.members.filter { $0 != group.representative }.prefix(48))).map(\.text) : []
+            readers[group.representative] = CampaignAddition(letter: letters[group.representative] ?? "", variants: fellows)
         }
         var additions: [Int64: String] = [:]
         let variants = letterOf.keys.sorted()
