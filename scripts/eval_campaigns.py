@@ -2,9 +2,10 @@
 """B-cubed precision, recall and F1 of a grouping against ground truth, for Madang and for
 MinHash LSH from the datasketch package on the same comments.
 
-usage: eval_campaigns.py OUT.csv TRUTH.tsv MADANG.tsv
+usage: eval_campaigns.py OUT.csv TRUTH.tsv MADANG.tsv [LIVE.tsv]
 
-MADANG.tsv holds `external id<TAB>campaign id` (empty for an opinion in no campaign).
+MADANG.tsv holds `external id<TAB>campaign id` (empty for an opinion in no campaign); LIVE.tsv,
+the same for a hearing grouped without every tenth comment, which then joined on arrival.
 The baseline shingles each comment into 5-character shingles (lower-cased, runs of white
 space made one space), builds 128-permutation MinHashes, and for each threshold from 0.3 to
 0.8 joins every comment with those the LSH index returns for it (connected components).
@@ -81,23 +82,33 @@ def baseline(texts):
     return results
 
 
+def read_grouping(path):
+    """External id → campaign id, for the opinions in a campaign."""
+    grouping = {}
+    for line in open(path, encoding="utf-8"):
+        key, _, campaign = line.rstrip("\n").partition("\t")
+        if campaign:
+            grouping[key] = campaign
+    return grouping
+
+
 def main():
     out, truth_file, madang_file = sys.argv[1:4]
+    live_file = sys.argv[4] if len(sys.argv) > 4 else None
     csv.field_size_limit(10**8)
     with open(out, encoding="utf-8", newline="") as f:
         texts = {row["id"]: row["body"] for row in csv.DictReader(f)}
     truth = dict(line.rstrip("\n").split("\t") for line in open(truth_file, encoding="utf-8"))
-    ours = {}
-    for line in open(madang_file, encoding="utf-8"):
-        key, _, campaign = line.rstrip("\n").partition("\t")
-        if campaign:
-            ours[key] = campaign
+    ours = read_grouping(madang_file)
     campaigns = len(set(truth.values())) - sum(1 for label in set(truth.values()) if label.startswith("own-"))
     print(f"{len(truth):,} comments, {campaigns} true campaigns, "
           f"{sum(1 for v in truth.values() if not v.startswith('own-')):,} of the comments in them\n")
     print(f"{'grouping':<34} {'precision':>9} {'recall':>7} {'F1':>7} {'groups':>7}")
     p, r, f = bcubed(truth, ours)
     print(f"{'madang (default settings)':<34} {p:9.4f} {r:7.4f} {f:7.4f} {len(set(ours.values())):7}")
+    if live_file:
+        lp, lr, lf = bcubed(truth, read_grouping(live_file))
+        print(f"{'madang, every 10th joining later':<34} {lp:9.4f} {lr:7.4f} {lf:7.4f} {len(set(read_grouping(live_file).values())):7}")
     best = None
     for threshold, predicted, seconds in baseline(texts):
         bp, br, bf = bcubed(truth, predicted)

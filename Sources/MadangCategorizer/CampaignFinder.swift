@@ -52,9 +52,20 @@ public struct CampaignFinder: Sendable {
         public var copies: Set<Int64>
         /// The letter's sketch, to file later opinions under it.
         public var letter: CampaignSketch
-        /// Whether the members are mad-libs variants of one letter (``VariantLetters``): what
-        /// one adds is what the others do not say, not what the letter does not.
-        public var variants: Bool
+        /// For a campaign of mad-libs variants of one letter (``VariantLetters``), what its
+        /// members are made of; nil for any other.
+        public var phrases: LetterPhrases?
+
+        /// Whether the members are mad-libs variants of one letter: what one adds is what the
+        /// others do not say, not what the letter does not.
+        public var variants: Bool { phrases != nil }
+
+        /// The letter's sketch as the store keeps it, with the campaign's phrases.
+        public var stored: LetterSketch {
+            var stored = letter.stored
+            stored.phrases = phrases
+            return stored
+        }
     }
 
     /// The groups of two or more among `texts`, each a list of ids in the order given;
@@ -270,7 +281,7 @@ public struct CampaignFinder: Sendable {
             let letter = letterRows.max { (counts[corpus.textHash[$0]]!, -$0) < (counts[corpus.textHash[$1]]!, -$1) }!
             return Group(representative: corpus.ids[letter], members: rows.map { corpus.ids[$0] },
                          copies: Set(letterRows.map { corpus.ids[$0] }), letter: corpus.sketch(center),
-                         variants: forms.contains { phrased[$0] })
+                         phrases: forms.contains { phrased[$0] } ? VariantLetters().phrases(forms.map(corpus.sample)) : nil)
         }.sorted { $0.members[0] < $1.members[0] }
     }
 
@@ -290,6 +301,12 @@ public struct CampaignFinder: Sendable {
     func similar(_ corpus: CampaignCorpus, _ a: Int, _ b: Int) -> Bool {
         similar(grams: (Int(corpus.grams[a]), Int(corpus.grams[b])),
                 resemblance: CampaignSketch.resemblance(corpus.signature(a), corpus.signature(b)))
+    }
+
+    /// The share of the opinion sketched as `sketch` that the mad-libs campaign made of
+    /// `phrases` uses, when the opinion is one of its variants; nil when it is not.
+    public func variant(_ sketch: CampaignSketch, of phrases: LetterPhrases) -> Double? {
+        VariantLetters(covered: variantCoverage).admits(sketch.sample[...], phrases)
     }
 
     /// Whether two sketches are one campaign's.

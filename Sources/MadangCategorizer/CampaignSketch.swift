@@ -26,7 +26,7 @@ public struct CampaignSketch: Sendable, Hashable {
     /// so), each as 13 bits of its hash and where it first comes in the text (in ``places``
     /// parts, the low 3 bits), in ascending order: enough to tell which of a letter's phrases
     /// other texts use in the same place. Empty in a sketch as stored.
-    var sample: [UInt16] = []
+    public internal(set) var sample: [UInt16] = []
     /// How many parts a text is cut into to say where a sampled 4-gram comes.
     static let places = 8
     /// The low bits of a sampled 4-gram that say where it comes.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MadangCore
 
 /// Campaigns of "mad-libs" letters, whose every phrase is chosen from a few synonyms: two
 /// copies share only some of their phrases, often too few to be near-copies, yet each copy is
@@ -122,6 +123,27 @@ struct VariantLetters {
             found[small].group.members = []
         }
         return found.map { $0.group.members.sorted() }.filter { !$0.isEmpty }
+    }
+
+    /// What a campaign whose members' samples are `samples` is made of, kept to recognize its
+    /// variants as they arrive (``admits(_:_:)``).
+    func phrases(_ samples: [ArraySlice<UInt16>]) -> LetterPhrases {
+        var holders: [UInt16: Int32] = [:]
+        for sample in samples { for gram in Set(sample) { holders[gram, default: 0] += 1 } }
+        let core = Held(samples.flatMap { $0 }).core(fixed, of: samples.count)
+        return LetterPhrases(members: samples.count, grams: Array(holders.keys), holders: Array(holders.values), core: Array(core))
+    }
+
+    /// The share of `sample` that a campaign made of `phrases` uses, as a unit joins a group
+    /// it is found in: nil when `sample` says too little, lacks the campaign's fixed wording,
+    /// or is covered less than ``covered``.
+    func admits(_ sample: ArraySlice<UInt16>, _ phrases: LetterPhrases) -> Double? {
+        guard sample.count >= evidence, phrases.members > 0,
+              VariantLetters.holds(sample, core: phrases.core.count, covered, isCore: phrases.isCore) else { return nil }
+        let needed = max(1, Int(common * Double(phrases.members)))
+        let used = sample.count { phrases.holders(in: VariantLetters.around($0)) >= needed }
+        let coverage = Double(used) / Double(sample.count)
+        return coverage >= covered ? coverage : nil
     }
 
     /// The trial group of `seed` (the units most like it within two steps, none `taken`),
@@ -249,9 +271,15 @@ struct VariantLetters {
     /// Whether `sample` holds at least `share` of a group's `core` (any sample does when the
     /// group has next to no fixed wording).
     static func holds(_ sample: ArraySlice<UInt16>, _ core: Set<UInt16>, _ share: Double) -> Bool {
-        guard core.count >= 4 else { return true }
-        let held = sample.reduce(0) { $0 + (core.contains($1 & ~CampaignSketch.placeMask) ? 1 : 0) }
-        return Double(held) >= share * Double(core.count)
+        holds(sample, core: core.count, share, isCore: core.contains)
+    }
+
+    /// Whether `sample` holds at least `share` of a fixed wording of `core` 4-grams, which
+    /// `isCore` tells.
+    static func holds(_ sample: ArraySlice<UInt16>, core: Int, _ share: Double, isCore: (UInt16) -> Bool) -> Bool {
+        guard core >= 4 else { return true }
+        let held = sample.count { isCore($0 & ~CampaignSketch.placeMask) }
+        return Double(held) >= share * Double(core)
     }
 
     /// Each unit's neighbors through some pairs, each once, in one flat list.

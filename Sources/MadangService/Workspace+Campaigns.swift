@@ -123,7 +123,7 @@ extension Workspace {
             for (id, addition) in Workspace.additions(texts, letterOf: letterOf, readers: readers) { additions[id] = addition }
         }
         try store.replaceCampaigns(hearingID: hearingID, groups.map { group in
-            (group.representative, group.members.map { ($0, additions[$0]) }, group.letter.stored)
+            (group.representative, group.members.map { ($0, additions[$0]) }, group.stored)
         })
         try store.shareCampaignGoals(hearingID: hearingID)
     }
@@ -147,9 +147,9 @@ extension Workspace {
     }
 
     /// Files new opinions into the hearing's campaigns as they arrive, without grouping the
-    /// hearing again: each joins the campaign whose letter it copies, found through the
-    /// letters' kept sketches; an exact copy of an opinion in no campaign makes a campaign
-    /// with it (in a hearing grouped by this version, whose opinions have campaign keys).
+    /// hearing again: each joins the campaign whose letter it copies or whose mad-libs phrases
+    /// make it up (``CampaignArrivals``); an exact copy of an opinion in no campaign makes a
+    /// campaign with it (in a hearing grouped by this version, whose opinions have campaign keys).
     static func joinCampaigns(hearingID: Int64, itemIDs: [Int64], store: Store) throws {
         guard !itemIDs.isEmpty else { return }
         let keyed = try store.hasCampaignKeys(hearingID: hearingID)
@@ -158,6 +158,7 @@ extension Workspace {
         if let unsketched = try store.campaignsWithoutLetter(hearingID: hearingID) {
             try store.saveCampaignLetters(hearingID: hearingID, unsketched.map { ($0.id, CampaignSketch($0.text).stored) })
         }
+        var arrivals = try CampaignArrivals(hearingID: hearingID, store: store)
         var joins: [(itemID: Int64, campaignID: Int64, addition: String?)] = []
         var formed: [Int64] = []
         for start in stride(from: 0, to: itemIDs.count, by: 8192) {
@@ -165,8 +166,8 @@ extension Workspace {
             let sketches = texts.map { CampaignSketch($0.text) }
             if keyed { try store.setCampaignKeys(hearingID: hearingID, zip(texts, sketches).map { ($0.id, Int64(bitPattern: $1.key)) }) }
             for (text, sketch) in zip(texts, sketches) where sketch.grams > 0 {
-                if let join = try Workspace.letter(of: text, sketch: sketch, hearingID: hearingID, store: store) {
-                    joins.append(join)
+                if let join = try arrivals.campaign(of: text, sketch: sketch) {
+                    joins.append((text.id, join.campaignID, join.addition))
                 } else if keyed, let other = try store.loneCopies(hearingID: hearingID, key: Int64(bitPattern: sketch.key), other: text.id)
                     .first(where: { try store.campaignTexts(ids: [$0]).first.map { CampaignSketch($0.text).key } == sketch.key }) {
                     let pair = [min(other, text.id), max(other, text.id)]
@@ -177,24 +178,9 @@ extension Workspace {
             }
         }
         try store.addCampaignMembers(joins)
+        try arrivals.save()
         let filed = joins.map(\.itemID) + formed
         if !filed.isEmpty { try store.shareCampaignGoals(hearingID: hearingID, itemIDs: filed) }
-    }
-}
-
-extension Workspace {
-    /// The campaign whose letter `text` (sketched as `sketch`) copies, if any, and what it adds to the letter.
-    fileprivate static func letter(
-        of text: (id: Int64, text: String), sketch: CampaignSketch, hearingID: Int64, store: Store
-    ) throws -> (itemID: Int64, campaignID: Int64, addition: String?)? {
-        let finder = CampaignFinder()
-        let best = try store.campaignLetters(hearingID: hearingID, bandKeys: sketch.bandKeys)
-            .map { letter in (letter, CampaignSketch(grams: letter.grams, signature: letter.signature)) }
-            .filter { finder.similar(sketch, $0.1) }
-            .max { ($0.1.resemblance(sketch), -$0.0.id) < ($1.1.resemblance(sketch), -$1.0.id) }
-        guard let (letter, letterSketch) = best else { return nil }
-        let copy = letterSketch.grams == sketch.grams && letterSketch.signature == sketch.signature
-        return (text.id, letter.id, copy ? nil : CampaignAddition(letter: try store.campaignLetterText(id: letter.id)).addition(of: text.text))
     }
 }
 

@@ -26,6 +26,7 @@ enum Schema {
         migrator.registerMigration("v16: campaign letters' sketches, to join opinions as they arrive", migrate: v16)
         migrator.registerMigration("v17: each opinion's campaign key, so that two copies make a campaign as they arrive", migrate: v17)
         migrator.registerMigration("v18: organizers' accounts and sessions, comment periods, keyed entries", migrate: v18)
+        migrator.registerMigration("v19: the phrases of mad-libs campaigns, to join their variants as they arrive", migrate: v19)
         return migrator
     }
 
@@ -416,6 +417,18 @@ enum Schema {
                 itemId INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE
             ) WITHOUT ROWID;
             CREATE INDEX entryKey_item ON entryKey(itemId);
+            """)
+    }
+
+    /// A campaign grouped before has no phrases; the hearing's next grouping keeps them.
+    private static func v19(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE campaignPhrases (
+                campaignId INTEGER PRIMARY KEY REFERENCES campaign(id) ON DELETE CASCADE,
+                members INTEGER NOT NULL,
+                phrases BLOB NOT NULL,
+                core BLOB NOT NULL
+            );
             """)
     }
 }

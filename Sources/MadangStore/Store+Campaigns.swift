@@ -103,15 +103,19 @@ extension Store {
                            arguments: [hearingID])
             var kept = Set<Int64>()
             var ids: [Int64] = []
+            var members: [(itemID: Int64, campaignID: Int64, addition: String?)] = []
             let now = Timestamp.string(Date())
             for group in groups {
                 var votes: [Int64: Int] = [:]
                 for member in group.members { if let id = earlier[member.itemID] { votes[id, default: 0] += 1 } }
                 let reuse = votes.filter { !kept.contains($0.key) }.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
-                let id = try Store.saveCampaign(db, id: reuse, hearingID: hearingID, group, at: now)
+                let id = try Store.saveCampaign(db, id: reuse, hearingID: hearingID, representative: group.representative,
+                                                letter: group.letter, at: now)
                 kept.insert(id)
                 ids.append(id)
+                members += group.members.map { ($0.itemID, id, $0.addition) }
             }
+            try Store.insertMembers(db, members)
             if kept.isEmpty {
                 try db.execute(sql: "DELETE FROM campaign WHERE hearingId = ?", arguments: [hearingID])
             } else {
@@ -125,28 +129,35 @@ extension Store {
         }
     }
 
-    /// Stores one campaign (as campaign `id`, or a new one), its members and its letter's
-    /// sketch; returns its id.
+    /// Stores one campaign (as campaign `id`, or a new one) and its letter's sketch, without
+    /// its members; returns its id.
     static func saveCampaign(
-        _ db: Database, id: Int64?, hearingID: Int64,
-        _ group: (representative: Int64, members: [(itemID: Int64, addition: String?)], letter: LetterSketch?), at now: String
+        _ db: Database, id: Int64?, hearingID: Int64, representative: Int64, letter: LetterSketch?, at now: String
     ) throws -> Int64 {
         let campaignID: Int64
         if let id {
-            try db.execute(sql: "UPDATE campaign SET representativeId = ?, groupedAt = ? WHERE id = ?",
-                           arguments: [group.representative, now, id])
+            try db.cachedStatement(sql: "UPDATE campaign SET representativeId = ?, groupedAt = ? WHERE id = ?")
+                .execute(arguments: [representative, now, id])
             campaignID = id
         } else {
-            try db.execute(sql: "INSERT INTO campaign (hearingId, representativeId, groupedAt) VALUES (?, ?, ?)",
-                           arguments: [hearingID, group.representative, now])
+            try db.cachedStatement(sql: "INSERT INTO campaign (hearingId, representativeId, groupedAt) VALUES (?, ?, ?)")
+                .execute(arguments: [hearingID, representative, now])
             campaignID = db.lastInsertedRowID
         }
+        try saveLetter(db, campaignID: campaignID, letter)
+        return campaignID
+    }
+
+    /// Files `members` into their campaigns, an opinion named twice in the first; in the
+    /// opinions' order, so that the items, the members and their index are each walked
+    /// forward rather than at random.
+    static func insertMembers(_ db: Database, _ members: [(itemID: Int64, campaignID: Int64, addition: String?)]) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO campaignMember (itemId, campaignId, addition) VALUES (?, ?, ?) ON CONFLICT (itemId) DO NOTHING
             """)
-        for member in group.members { try insert.execute(arguments: [member.itemID, campaignID, member.addition]) }
-        try saveLetter(db, campaignID: campaignID, group.letter)
-        return campaignID
+        for index in members.indices.sorted(by: { (members[$0].itemID, $0) < (members[$1].itemID, $1) }) {
+            try insert.execute(arguments: [members[index].itemID, members[index].campaignID, members[index].addition])
+        }
     }
 
     /// A new campaign of opinions that arrived as copies of one another (no regrouping);
@@ -155,7 +166,10 @@ extension Store {
         hearingID: Int64, representative: Int64, members: [(itemID: Int64, addition: String?)], letter: LetterSketch
     ) throws -> Int64 {
         try write { db in
-            try Store.saveCampaign(db, id: nil, hearingID: hearingID, (representative, members, letter), at: Timestamp.string(Date()))
+            let id = try Store.saveCampaign(db, id: nil, hearingID: hearingID, representative: representative, letter: letter,
+                                            at: Timestamp.string(Date()))
+            try Store.insertMembers(db, members.map { ($0.itemID, id, $0.addition) })
+            return id
         }
     }
 
@@ -193,14 +207,62 @@ extension Store {
 
     /// Keeps `letter` as campaign `campaignID`'s sketch, in place of any before.
     static func saveLetter(_ db: Database, campaignID: Int64, _ letter: LetterSketch?) throws {
-        try db.execute(sql: "DELETE FROM campaignLetter WHERE campaignId = ?", arguments: [campaignID])
-        try db.execute(sql: "DELETE FROM campaignBand WHERE campaignId = ?", arguments: [campaignID])
+        try db.cachedStatement(sql: "DELETE FROM campaignLetter WHERE campaignId = ?").execute(arguments: [campaignID])
+        try db.cachedStatement(sql: "DELETE FROM campaignBand WHERE campaignId = ?").execute(arguments: [campaignID])
+        try db.cachedStatement(sql: "DELETE FROM campaignPhrases WHERE campaignId = ?").execute(arguments: [campaignID])
         guard let letter else { return }
+        if let phrases = letter.phrases { try savePhrases(db, campaignID: campaignID, phrases) }
         let signature = Data(letter.signature.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] })
-        try db.execute(sql: "INSERT INTO campaignLetter (campaignId, grams, signature) VALUES (?, ?, ?)",
-                       arguments: [campaignID, letter.grams, signature])
+        try db.cachedStatement(sql: "INSERT INTO campaignLetter (campaignId, grams, signature) VALUES (?, ?, ?)")
+            .execute(arguments: [campaignID, letter.grams, signature])
         let band = try db.cachedStatement(sql: "INSERT INTO campaignBand (key, campaignId) VALUES (?, ?)")
         for key in letter.bands { try band.execute(arguments: [key, campaignID]) }
+    }
+
+    /// Keeps `phrases` as campaign `campaignID`'s, in place of any before: each sampled 4-gram
+    /// in two bytes followed by its holders in four, and the fixed wording in two bytes each.
+    static func savePhrases(_ db: Database, campaignID: Int64, _ phrases: LetterPhrases) throws {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(phrases.grams.count * 6)
+        for (gram, holders) in zip(phrases.grams, phrases.holders) {
+            bytes += Store.littleEndian(UInt64(gram), 2) + Store.littleEndian(UInt64(UInt32(bitPattern: holders)), 4)
+        }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO campaignPhrases (campaignId, members, phrases, core) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [campaignID, phrases.members, Data(bytes), Data(phrases.core.flatMap { Store.littleEndian(UInt64($0), 2) })])
+    }
+
+    private static func littleEndian(_ value: UInt64, _ bytes: Int) -> [UInt8] {
+        (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
+
+    /// The phrases of the hearing's campaigns of mad-libs letters, by campaign.
+    public func campaignPhrases(hearingID: Int64) throws -> [(campaignID: Int64, phrases: LetterPhrases)] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT campaignPhrases.campaignId, campaignPhrases.members, campaignPhrases.phrases, campaignPhrases.core
+                FROM campaignPhrases JOIN campaign ON campaign.id = campaignPhrases.campaignId
+                WHERE campaign.hearingId = ? ORDER BY campaignPhrases.campaignId
+                """), arguments: [hearingID]).map { row in
+                let bytes = [UInt8]((row[2] as Data?) ?? Data()), core = [UInt8]((row[3] as Data?) ?? Data())
+                let value = { (bytes: [UInt8], at: Int, count: Int) in
+                    (0..<count).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * $1) }
+                }
+                let entries = stride(from: 0, to: bytes.count - 5, by: 6)
+                return (row[0], LetterPhrases(
+                    members: row[1],
+                    grams: entries.map { UInt16(value(bytes, $0, 2)) },
+                    holders: entries.map { Int32(bitPattern: UInt32(value(bytes, $0 + 2, 4))) },
+                    core: stride(from: 0, to: core.count - 1, by: 2).map { UInt16(value(core, $0, 2)) }))
+            }
+        }
+    }
+
+    /// Keeps the phrases of campaigns that grew as opinions arrived.
+    public func saveCampaignPhrases(_ phrases: [(campaignID: Int64, phrases: LetterPhrases)]) throws {
+        guard !phrases.isEmpty else { return }
+        try write { db in
+            for entry in phrases { try Store.savePhrases(db, campaignID: entry.campaignID, entry.phrases) }
+        }
     }
 
     /// The hearing's campaigns grouped before their letters' sketches were kept (by an
@@ -224,21 +286,47 @@ extension Store {
         }
     }
 
-    /// The sketches of the hearing's campaign letters filed under any of `bandKeys`.
-    public func campaignLetters(hearingID: Int64, bandKeys: [Int64]) throws -> [(id: Int64, grams: Int, signature: [UInt16])] {
+    /// The hearing's campaigns whose letters are filed under any of `bandKeys`.
+    public func campaignIDs(hearingID: Int64, bandKeys: [Int64]) throws -> [Int64] {
         guard !bandKeys.isEmpty else { return [] }
         return try read { db in
             // Cached: every opinion that arrives asks, always with as many keys.
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT campaign.id, campaignLetter.grams, campaignLetter.signature
-                FROM campaign JOIN campaignLetter ON campaignLetter.campaignId = campaign.id
-                WHERE campaign.hearingId = ? AND campaign.id IN (
+            try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT campaign.id FROM campaign WHERE campaign.hearingId = ? AND campaign.id IN (
                     SELECT campaignId FROM campaignBand WHERE key IN (\(bandKeys.map { _ in "?" }.joined(separator: ","))))
-                """), arguments: StatementArguments([hearingID] + bandKeys)).map { row in
-                let bytes = [UInt8]((row["signature"] as Data?) ?? Data())
-                let signature = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
-                return (row["id"], row["grams"], signature)
+                ORDER BY campaign.id
+                """), arguments: StatementArguments([hearingID] + bandKeys))
+        }
+    }
+
+    /// The sketches of campaigns' letters, for those of `ids` that have one.
+    public func campaignLetters(ids: [Int64]) throws -> [(id: Int64, grams: Int, signature: [UInt16])] {
+        try read { db in
+            var letters: [(id: Int64, grams: Int, signature: [UInt16])] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
+                letters += try Row.fetchAll(db, sql: """
+                    SELECT campaignId, grams, signature FROM campaignLetter
+                    WHERE campaignId IN (\(part.map { _ in "?" }.joined(separator: ","))) ORDER BY campaignId
+                    """, arguments: StatementArguments(part)).map { row in
+                    let bytes = [UInt8]((row["signature"] as Data?) ?? Data())
+                    let signature = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
+                    return (row["campaignId"], row["grams"], signature)
+                }
             }
+            return letters
+        }
+    }
+
+    /// Up to `limit` members of campaign `id` in force other than its representative, earliest first.
+    public func campaignMemberIDs(_ id: Int64, limit: Int) throws -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT campaignMember.itemId FROM campaignMember
+                JOIN campaign ON campaign.id = campaignMember.campaignId JOIN item ON item.id = campaignMember.itemId
+                WHERE campaignMember.campaignId = ? AND campaignMember.itemId <> campaign.representativeId
+                AND item.withdrawnAt IS NULL ORDER BY campaignMember.itemId LIMIT ?
+                """, arguments: [id, limit])
         }
     }
 

@@ -166,6 +166,53 @@ struct CampaignTests {
         _ = try await workspace.importFile(ImportRequest(hearing: "h", source: .file(path: file.path), kind: .comment))
         #expect(try await workspace.campaigns("h").campaigns.map(\.size) == [5, 3, 3, 2])
     }
+
+    static let madLibs = [
+        ["Dear Mayor,", "To the planning office,", "Dear council members,"],
+        ["As a resident near the station,", "As a parent in this neighborhood,", "As a shop owner on Market Street,"],
+        ["I oppose the logistics hub.", "I cannot accept the warehouse plan.", "I object to the freight depot."],
+        ["Heavy trucks day and night", "Hundreds of lorries every day", "Freight traffic in our lanes"],
+        ["will endanger children on their way to school.", "would make the school route unsafe.", "puts young pedestrians at risk."],
+        ["Please review the site again", "Please postpone the decision", "Please start the plan over"],
+        ["and hold a public briefing first.", "and consult residents before deciding.", "and listen to the neighborhood."],
+    ]
+
+    /// The mad-libs letter that takes synonym `choices[slot]` in each slot.
+    static func madLibsLetter(_ choices: [Int]) -> String {
+        zip(madLibs, choices).map { $0[$1] }.joined(separator: " ")
+    }
+
+    @Test("A mad-libs variant that arrives after grouping joins its campaign by its phrases; an opinion borrowing two of them does not")
+    func variantOnArrival() async throws {
+        let temporary = try await TemporaryWorkspace()
+        defer { temporary.remove() }
+        let workspace = temporary.workspace
+        var state: UInt64 = 7
+        let letters = (0..<30).map { _ in
+            CampaignTests.madLibsLetter(CampaignTests.madLibs.map { slot in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int((state >> 33) % UInt64(slot.count))
+            })
+        }
+        for text in letters + ["Bus 12 should run every ten minutes at rush hour.", "The library should open on Sundays."] {
+            _ = try await workspace.addComment(to: "h", text: text)
+        }
+        let grouped = try #require(try await workspace.groupCampaigns("h").campaigns.first)
+        #expect(grouped.size == 30)
+        // Each of its phrases another synonym than the letter's: no near-copy of it.
+        let letterChoices = try #require(CampaignTests.madLibs.map { slot in slot.firstIndex { grouped.text.contains($0) } } as? [Int])
+        let late = CampaignTests.madLibsLetter(letterChoices.map { ($0 + 1) % 3 })
+        let joined = try #require(try await workspace.addComment(to: "h", text: late).id)
+        let borrowing = try #require(try await workspace.addComment(
+            to: "h", text: "I oppose the logistics hub. The bus depot on Elm Road floods every summer and the drains "
+                + "have not been cleared for years; please fix them before the rainy season starts again.").id)
+        let campaigns = try await workspace.items(of: "h").campaigns
+        #expect(campaigns[joined] == grouped.id, "the variant joins on arrival")
+        #expect(campaigns[borrowing] == nil)
+        let members = try await workspace.campaign(grouped.id).members
+        #expect(members.count == 31)
+        #expect(members.first { $0.item.id == joined }?.addition == nil, "its choices of synonyms are not something it adds")
+    }
 }
 
 /// What a progress callback was told, in order.

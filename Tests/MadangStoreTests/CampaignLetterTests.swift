@@ -36,13 +36,39 @@ struct CampaignLetterTests {
         let sketch = LetterSketch(grams: 3, signature: [7, 0, 9], bands: [42, 43])
         try store.saveCampaignLetters(hearingID: 1, [(1, sketch)])
         #expect(try store.campaignsWithoutLetter(hearingID: 1) == nil)
-        let found = try store.campaignLetters(hearingID: 1, bandKeys: [43, 99])
+        #expect(try store.campaignIDs(hearingID: 1, bandKeys: [43, 99]) == [1])
+        let found = try store.campaignLetters(ids: [1, 2])
         #expect(found.map(\.id) == [1] && found.first?.signature == [7, 0, 9] && found.first?.grams == 3)
-        #expect(try store.campaignLetters(hearingID: 1, bandKeys: [99]).isEmpty)
+        #expect(try store.campaignIDs(hearingID: 1, bandKeys: [99]).isEmpty)
         #expect(try store.campaignLetterText(id: 1) == "Subject\nthe letter")
         // Grouping again replaces the letter and its bands.
         try store.replaceCampaigns(hearingID: 1, [(1, [(1, nil), (2, nil)], LetterSketch(grams: 1, signature: [5], bands: [99]))])
-        #expect(try store.campaignLetters(hearingID: 1, bandKeys: [42, 43]).isEmpty)
-        #expect(try store.campaignLetters(hearingID: 1, bandKeys: [99]).first?.signature == [5])
+        #expect(try store.campaignIDs(hearingID: 1, bandKeys: [42, 43]).isEmpty)
+        #expect(try store.campaignLetters(ids: try store.campaignIDs(hearingID: 1, bandKeys: [99])).first?.signature == [5])
+    }
+
+    @Test("A mad-libs campaign's phrases are kept with its letter, grow as variants join, and go when it is grouped as another")
+    func phrases() throws {
+        let store = try database.store()
+        let hearingID = try #require(store.addHearing(Hearing(slug: "h", title: "H")).id)
+        var ids: [Int64] = []
+        for text in ["one", "two", "three"] {
+            ids.append(try #require(try store.addItem(.comment(hearingID: hearingID, body: text)).id))
+        }
+        var phrases = LetterPhrases(members: 2, grams: [0x0108, 0x0010, 0xFFFF], holders: [2, 1, 70_000], core: [0x0108, 0x0010])
+        #expect(phrases.grams == [0x0010, 0x0108, 0xFFFF] && phrases.holders == [1, 2, 70_000] && phrases.core == [0x0010, 0x0108])
+        #expect(phrases.holders(in: 0x0010...0x0108) == 3 && phrases.holders(in: 0x0011...0x0107) == 0)
+        let letter = LetterSketch(grams: 3, signature: [7, 0, 9], bands: [42], phrases: phrases)
+        let campaign = try store.replaceCampaigns(hearingID: hearingID, [(ids[0], [(ids[0], nil), (ids[1], nil)], letter)])[0]
+        #expect(try store.campaignPhrases(hearingID: hearingID).map(\.phrases) == [phrases])
+
+        phrases.add([0x0010, 0x0010, 0x0200])
+        #expect(phrases.members == 3 && phrases.grams == [0x0010, 0x0108, 0x0200, 0xFFFF] && phrases.holders == [2, 2, 1, 70_000])
+        try store.saveCampaignPhrases([(campaign, phrases)])
+        #expect(try store.campaignPhrases(hearingID: hearingID).map(\.phrases) == [phrases])
+        #expect(try store.campaignMemberIDs(campaign, limit: 5) == [ids[1]])
+
+        try store.replaceCampaigns(hearingID: hearingID, [(ids[0], [(ids[0], nil), (ids[1], nil)], LetterSketch(grams: 1, signature: [5], bands: [99]))])
+        #expect(try store.campaignPhrases(hearingID: hearingID).isEmpty)
     }
 }
