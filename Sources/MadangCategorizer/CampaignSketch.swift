@@ -161,7 +161,12 @@ public struct CampaignSketch: Sendable, Hashable {
 
     /// NFKC, only where it can change something: full-width and compatibility forms.
     static func compatibilityFolded(_ text: String) -> String {
-        text.unicodeScalars.contains { scalar in
+        // Those forms' UTF-8 lead bytes: a text without any (most, Hangul and ASCII) is
+        // passed over byte by byte, not decoded.
+        let leads = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF || $0 == 0xF0 }
+        } ?? true
+        return leads && text.unicodeScalars.contains { scalar in
             switch scalar.value {
             case 0x00A0...0x00BF, 0x2000...0x33FF, 0xF900...0xFFEF, 0x1D400...0x1D7FF: true
             default: false

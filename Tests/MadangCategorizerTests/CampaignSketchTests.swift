@@ -50,6 +50,9 @@ struct CampaignSketchTests {
         #expect(CampaignSketch(letter + " 한 문장 더.").key != CampaignSketch(letter).key)
         let english = "Please REOPEN the hearing.\n\nSincerely,\nJane Doe"
         #expect(CampaignSketch(english).key == CampaignSketch("please reopen the hearing").key)
+        // Full-width letters and digits (typed on a Korean keyboard), a mathematical letter, a no-break space.
+        #expect(CampaignSketch("ＰＬＡＮ ２０２６, 𝐨k").key == CampaignSketch("plan\u{00A0}2026 ok").key)
+        #expect(CampaignSketch("ＰＬＡＮ ２０２６").key != CampaignSketch("plan 2025").key)
         #expect(CampaignSketch("").grams == 0 && CampaignSketch("").bandKeys.isEmpty)
     }
 
