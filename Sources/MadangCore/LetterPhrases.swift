@@ -16,11 +16,16 @@ public struct LetterPhrases: Hashable, Sendable {
     /// be sorted but must each come once.
     public init(members: Int, grams: [UInt16], holders: [Int32], core: [UInt16]) {
         precondition(grams.count == holders.count, "a holder count for every 4-gram")
-        let order = grams.indices.sorted { grams[$0] < grams[$1] }
         self.members = members
-        self.grams = order.map { grams[$0] }
-        self.holders = order.map { holders[$0] }
-        self.core = core.sorted()
+        // As read back from the store they come sorted already.
+        if zip(grams, grams.dropFirst()).allSatisfy({ $0 < $1 }) {
+            (self.grams, self.holders) = (grams, holders)
+        } else {
+            let order = grams.indices.sorted { grams[$0] < grams[$1] }
+            self.grams = order.map { grams[$0] }
+            self.holders = order.map { holders[$0] }
+        }
+        self.core = zip(core, core.dropFirst()).allSatisfy({ $0 < $1 }) ? core : core.sorted()
     }
 
     /// How many members hold the 4-grams in `range`, counted together.

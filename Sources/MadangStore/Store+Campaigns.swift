@@ -235,24 +235,29 @@ extension Store {
         (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
     }
 
-    /// The phrases of the hearing's campaigns of mad-libs letters, by campaign.
+    /// The phrases of the hearing's campaigns of mad-libs letters, by campaign. (Those few
+    /// are read first: the hearing's campaigns may be many thousands.)
     public func campaignPhrases(hearingID: Int64) throws -> [(campaignID: Int64, phrases: LetterPhrases)] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT campaignPhrases.campaignId, campaignPhrases.members, campaignPhrases.phrases, campaignPhrases.core
-                FROM campaignPhrases JOIN campaign ON campaign.id = campaignPhrases.campaignId
+                FROM campaignPhrases CROSS JOIN campaign ON campaign.id = campaignPhrases.campaignId
                 WHERE campaign.hearingId = ? ORDER BY campaignPhrases.campaignId
                 """), arguments: [hearingID]).map { row in
-                let bytes = [UInt8]((row[2] as Data?) ?? Data()), core = [UInt8]((row[3] as Data?) ?? Data())
-                let value = { (bytes: [UInt8], at: Int, count: Int) in
-                    (0..<count).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * $1) }
+                let (phrases, core) = ((row[2] as Data?) ?? Data(), (row[3] as Data?) ?? Data())
+                var grams: [UInt16] = [], holders: [Int32] = []
+                grams.reserveCapacity(phrases.count / 6)
+                holders.reserveCapacity(phrases.count / 6)
+                phrases.withUnsafeBytes { bytes in
+                    for at in stride(from: 0, to: bytes.count - 5, by: 6) {
+                        grams.append(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+                        holders.append(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 2, as: Int32.self)))
+                    }
                 }
-                let entries = stride(from: 0, to: bytes.count - 5, by: 6)
-                return (row[0], LetterPhrases(
-                    members: row[1],
-                    grams: entries.map { UInt16(value(bytes, $0, 2)) },
-                    holders: entries.map { Int32(bitPattern: UInt32(value(bytes, $0 + 2, 4))) },
-                    core: stride(from: 0, to: core.count - 1, by: 2).map { UInt16(value(core, $0, 2)) }))
+                let fixed = core.withUnsafeBytes { bytes in
+                    stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: $0, as: UInt16.self)) }
+                }
+                return (row[0], LetterPhrases(members: row[1], grams: grams, holders: holders, core: fixed))
             }
         }
     }
