@@ -36,14 +36,19 @@ struct CampaignArrivals {
             .filter { finder.similar(sketch, $0.letter) }
             .max { ($0.letter.resemblance(sketch), -$0.id) < ($1.letter.resemblance(sketch), -$1.id) }
         let copy = best.map { $0.letter.grams == sketch.grams && $0.letter.signature == sketch.signature } ?? false
-        let variant = phrased.indices.compactMap { index in finder.variant(sketch, of: phrased[index].phrases).map { (index, $0) } }
-            .max { ($0.1, -$0.0) < ($1.1, -$1.0) }
-        guard let campaignID = best?.id ?? variant.map({ phrased[$0.0].campaignID }) else { return nil }
+        guard let campaignID = best?.id ?? mostCovering(sketch) else { return nil }
         if let index = phrased.firstIndex(where: { $0.campaignID == campaignID }) {
             phrased[index].phrases.add(sketch.sample)
             grown.insert(campaignID)
         }
         return (campaignID, copy ? nil : try reader(campaignID).addition(of: text.text))
+    }
+
+    /// The mad-libs campaign whose phrases cover most of the opinion sketched as `sketch`, if
+    /// it is a variant of any.
+    private func mostCovering(_ sketch: CampaignSketch) -> Int64? {
+        phrased.compactMap { entry in finder.variant(sketch, of: entry.phrases).map { (entry.campaignID, $0) } }
+            .max { ($0.1, -$0.0) < ($1.1, -$1.0) }?.0
     }
 
     /// Keeps the phrases of the mad-libs campaigns that grew.
