@@ -99,24 +99,32 @@ public struct CampaignFinder: Sendable {
         func keptApart(_ a: Int, _ b: Int) -> Bool { !apartForms.isEmpty && apartForms.contains(Pair(Int64(a), Int64(b))) }
 
         // Forms that agree on every bin of one band (found by sorting each band's keys) are
-        // compared as they are found, and linked when similar.
+        // compared, and linked when similar. Pairs are gathered a few thousand at a time and
+        // judged on every core; their verdicts are then applied in order, a pair whose forms
+        // were linked meanwhile left alone, just as if each had been judged in turn.
         var components = DisjointSets(count: forms)
         var links: [(Int32, Int32)] = []  // the links that joined two components: a spanning forest
         var looser: [(Int32, Int32)] = []  // pairs alike but not enough to join: variants' evidence
+        var unjudged: [(Int32, Int32)] = []
+        unjudged.reserveCapacity(CampaignFinder.judgedTogether)
         func compare(_ a: Int, _ b: Int, band: Int) {
-            let (ra, rb) = (components.root(a), components.root(b))
-            guard ra != rb, !keptApart(a, b) else { return }
-            let resemblance = CampaignSketch.resemblance(corpus.signature(a), corpus.signature(b))
-            guard similar(grams: (Int(corpus.grams[a]), Int(corpus.grams[b])), resemblance: resemblance) else {
-                // Cheapest test first; a pair met in an earlier band was looked at there.
-                if resemblance >= variantPair, comparableLengths(corpus, a, b),
-                   !CampaignFinder.agree(corpus.signature(a), corpus.signature(b), before: band), sayAlikeInPlace(corpus, a, b) {
-                    looser.append((Int32(a), Int32(b)))
+            guard components.root(a) != components.root(b), !keptApart(a, b) else { return }
+            unjudged.append((Int32(a), Int32(b)))
+            if unjudged.count == CampaignFinder.judgedTogether { judgeUnjudged(band: band) }
+        }
+        func judgeUnjudged(band: Int) {
+            let verdicts = judge(unjudged, corpus, band: band)
+            for (pair, verdict) in zip(unjudged, verdicts) where verdict != .apart {
+                let (ra, rb) = (components.root(Int(pair.0)), components.root(Int(pair.1)))
+                guard ra != rb else { continue }
+                if verdict == .similar {
+                    components.join(roots: ra, rb)
+                    links.append(pair)
+                } else {
+                    looser.append(pair)
                 }
-                return
             }
-            components.join(roots: ra, rb)
-            links.append((Int32(a), Int32(b)))
+            unjudged.removeAll(keepingCapacity: true)
         }
         // Each band's keys are hashed into the high bits of a word whose low bits hold the form,
         // so that one sort of plain integers finds the buckets.
@@ -149,6 +157,7 @@ public struct CampaignFinder: Sendable {
                 }
                 start = end
             }
+            judgeUnjudged(band: band)
         }
         keyed = []
 
@@ -205,6 +214,43 @@ public struct CampaignFinder: Sendable {
             }
         }
         return CampaignFinder.expand(groups.filter { !$0.isEmpty }, corpus: corpus, phrased: phrased)
+    }
+
+    /// How many pairs are judged at once, on every core.
+    static let judgedTogether = 4096
+
+    /// What the comparison of two forms found.
+    enum Verdict: UInt8 {
+        /// Nothing in common worth keeping.
+        case apart
+        /// One campaign's.
+        case similar
+        /// Alike but not enough to join: possibly variants of one mad-libs letter.
+        case looser
+    }
+
+    /// The verdict on each of `pairs` of forms, met in `band`, found on every core. Cheapest
+    /// test first; a pair met in an earlier band was looked at there.
+    func judge(_ pairs: [(Int32, Int32)], _ corpus: CampaignCorpus, band: Int) -> [Verdict] {
+        var verdicts = [Verdict](repeating: .apart, count: pairs.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pairs.count / 256 + 1))
+        verdicts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: pairs.count, by: workers) {
+                    let (a, b) = (Int(pairs[index].0), Int(pairs[index].1))
+                    let resemblance = CampaignSketch.resemblance(corpus.signature(a), corpus.signature(b))
+                    if similar(grams: (Int(corpus.grams[a]), Int(corpus.grams[b])), resemblance: resemblance) {
+                        out[index] = .similar
+                    } else if resemblance >= variantPair, comparableLengths(corpus, a, b),
+                              !CampaignFinder.agree(corpus.signature(a), corpus.signature(b), before: band),
+                              sayAlikeInPlace(corpus, a, b) {
+                        out[index] = .looser
+                    }
+                }
+            }
+        }
+        return verdicts
     }
 
     /// `groups` with the campaigns of mad-libs letters (``VariantLetters``) found among the
