@@ -182,7 +182,7 @@ struct CampaignTests {
         zip(madLibs, choices).map { $0[$1] }.joined(separator: " ")
     }
 
-    @Test("A mad-libs variant that arrives after grouping joins its campaign by its phrases; an opinion borrowing two of them does not")
+    @Test("A mad-libs variant that arrives after grouping joins its campaign by its phrases; an opinion borrowing one of them does not")
     func variantOnArrival() async throws {
         let temporary = try await TemporaryWorkspace()
         defer { temporary.remove() }
