@@ -426,7 +426,8 @@ enum Schema {
             CREATE TABLE campaignPhrases (
                 campaignId INTEGER PRIMARY KEY REFERENCES campaign(id) ON DELETE CASCADE,
                 members INTEGER NOT NULL,
-                phrases BLOB NOT NULL,
+                grams BLOB NOT NULL,
+                holders BLOB NOT NULL,
                 core BLOB NOT NULL
             );
             """)

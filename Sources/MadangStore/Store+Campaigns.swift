@@ -212,27 +212,31 @@ extension Store {
         try db.cachedStatement(sql: "DELETE FROM campaignPhrases WHERE campaignId = ?").execute(arguments: [campaignID])
         guard let letter else { return }
         if let phrases = letter.phrases { try savePhrases(db, campaignID: campaignID, phrases) }
-        let signature = Data(letter.signature.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] })
         try db.cachedStatement(sql: "INSERT INTO campaignLetter (campaignId, grams, signature) VALUES (?, ?, ?)")
-            .execute(arguments: [campaignID, letter.grams, signature])
+            .execute(arguments: [campaignID, letter.grams, Store.blob(letter.signature)])
         let band = try db.cachedStatement(sql: "INSERT INTO campaignBand (key, campaignId) VALUES (?, ?)")
         for key in letter.bands { try band.execute(arguments: [key, campaignID]) }
     }
 
-    /// Keeps `phrases` as campaign `campaignID`'s, in place of any before: each sampled 4-gram
-    /// in two bytes followed by its holders in four, and the fixed wording in two bytes each.
+    /// Keeps `phrases` as campaign `campaignID`'s, in place of any before.
     static func savePhrases(_ db: Database, campaignID: Int64, _ phrases: LetterPhrases) throws {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(phrases.grams.count * 6)
-        for (gram, holders) in zip(phrases.grams, phrases.holders) {
-            bytes += Store.littleEndian(UInt64(gram), 2) + Store.littleEndian(UInt64(UInt32(bitPattern: holders)), 4)
-        }
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO campaignPhrases (campaignId, members, phrases, core) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [campaignID, phrases.members, Data(bytes), Data(phrases.core.flatMap { Store.littleEndian(UInt64($0), 2) })])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO campaignPhrases (campaignId, members, grams, holders, core) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [campaignID, phrases.members, Store.blob(phrases.grams), Store.blob(phrases.holders), Store.blob(phrases.core)])
     }
 
-    private static func littleEndian(_ value: UInt64, _ bytes: Int) -> [UInt8] {
-        (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    /// Integers as a blob, each in little-endian order.
+    static func blob<Integer: FixedWidthInteger>(_ values: [Integer]) -> Data {
+        values.map(\.littleEndian).withUnsafeBytes { Data($0) }
+    }
+
+    /// The integers of a blob written by ``blob(_:)`` (none for a missing blob).
+    static func integers<Integer: FixedWidthInteger>(_ blob: Data?, as type: Integer.Type = Integer.self) -> [Integer] {
+        guard let blob else { return [] }
+        return blob.withUnsafeBytes { bytes in
+            stride(from: 0, through: bytes.count - MemoryLayout<Integer>.size, by: MemoryLayout<Integer>.size).map {
+                Integer(littleEndian: bytes.loadUnaligned(fromByteOffset: $0, as: Integer.self))
+            }
+        }
     }
 
     /// The phrases of the hearing's campaigns of mad-libs letters, by campaign. (Those few
@@ -240,24 +244,11 @@ extension Store {
     public func campaignPhrases(hearingID: Int64) throws -> [(campaignID: Int64, phrases: LetterPhrases)] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT campaignPhrases.campaignId, campaignPhrases.members, campaignPhrases.phrases, campaignPhrases.core
-                FROM campaignPhrases CROSS JOIN campaign ON campaign.id = campaignPhrases.campaignId
+                SELECT campaignPhrases.* FROM campaignPhrases CROSS JOIN campaign ON campaign.id = campaignPhrases.campaignId
                 WHERE campaign.hearingId = ? ORDER BY campaignPhrases.campaignId
                 """), arguments: [hearingID]).map { row in
-                let (phrases, core) = ((row[2] as Data?) ?? Data(), (row[3] as Data?) ?? Data())
-                var grams: [UInt16] = [], holders: [Int32] = []
-                grams.reserveCapacity(phrases.count / 6)
-                holders.reserveCapacity(phrases.count / 6)
-                phrases.withUnsafeBytes { bytes in
-                    for at in stride(from: 0, to: bytes.count - 5, by: 6) {
-                        grams.append(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
-                        holders.append(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 2, as: Int32.self)))
-                    }
-                }
-                let fixed = core.withUnsafeBytes { bytes in
-                    stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: $0, as: UInt16.self)) }
-                }
-                return (row[0], LetterPhrases(members: row[1], grams: grams, holders: holders, core: fixed))
+                (row["campaignId"], LetterPhrases(members: row["members"], grams: Store.integers(row["grams"]),
+                                                  holders: Store.integers(row["holders"]), core: Store.integers(row["core"])))
             }
         }
     }
@@ -314,9 +305,7 @@ extension Store {
                     SELECT campaignId, grams, signature FROM campaignLetter
                     WHERE campaignId IN (\(part.map { _ in "?" }.joined(separator: ","))) ORDER BY campaignId
                     """, arguments: StatementArguments(part)).map { row in
-                    let bytes = [UInt8]((row["signature"] as Data?) ?? Data())
-                    let signature = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
-                    return (row["campaignId"], row["grams"], signature)
+                    (row["campaignId"], row["grams"], Store.integers(row["signature"]))
                 }
             }
             return letters
