@@ -140,9 +140,7 @@ struct VariantLetters {
     func admits(_ sample: ArraySlice<UInt16>, _ phrases: LetterPhrases) -> Double? {
         guard sample.count >= evidence, phrases.members > 0,
               VariantLetters.holds(sample, core: phrases.core.count, covered, isCore: phrases.isCore) else { return nil }
-        let needed = max(1, Int(common * Double(phrases.members)))
-        let used = sample.count { phrases.holders(in: VariantLetters.around($0)) >= needed }
-        let coverage = Double(used) / Double(sample.count)
+        let coverage = VariantLetters.coverage(sample, common: common, of: phrases.members, held: phrases.holders(in:))
         return coverage >= covered ? coverage : nil
     }
 
@@ -200,11 +198,9 @@ struct VariantLetters {
         /// The share of `sample` that the group's other members use (in its place or the next
         /// either side).
         func coverage(_ sample: ArraySlice<UInt16>) -> Double {
-            let needed = Int32(max(1, Int(common * Double(members.count))))
-            let used = sample.reduce(0) { count, gram in
-                count + (VariantLetters.around(gram).reduce(0) { $0 + (holders[$1] ?? 0) } >= needed ? 1 : 0)
+            VariantLetters.coverage(sample, common: common, of: members.count) { places in
+                places.reduce(0) { $0 + Int(holders[$1] ?? 0) }
             }
-            return sample.isEmpty ? 0 : Double(used) / Double(sample.count)
         }
     }
 
@@ -237,12 +233,7 @@ struct VariantLetters {
         /// The share of `sample` held, in its place or the next either side, by at least
         /// `common` of `others` units (and one), not counting the `own` copy of each.
         func coverage(_ sample: ArraySlice<UInt16>, others: Int, common: Double, own: Int) -> Double {
-            let needed = max(1, Int(common * Double(others)))
-            let used = sample.reduce(0) { count, gram in
-                let places = VariantLetters.around(gram)
-                return count + (self.count(places.lowerBound, places.upperBound) - own >= needed ? 1 : 0)
-            }
-            return sample.isEmpty ? 0 : Double(used) / Double(sample.count)
+            VariantLetters.coverage(sample, common: common, of: others) { count($0.lowerBound, $0.upperBound) - own }
         }
 
         /// The 4-grams (wherever they come) that at least `share` of `members` units hold.
@@ -259,6 +250,16 @@ struct VariantLetters {
             }
             return core
         }
+    }
+
+    /// The share of `sample` used, in its place or the next either side, by at least `common`
+    /// of `others` texts (and one), as `held` counts the holders of a range of sampled 4-grams.
+    static func coverage(
+        _ sample: ArraySlice<UInt16>, common: Double, of others: Int, held: (ClosedRange<UInt16>) -> Int
+    ) -> Double {
+        guard !sample.isEmpty else { return 0 }
+        let needed = max(1, Int(common * Double(others)))
+        return Double(sample.count { held(around($0)) >= needed }) / Double(sample.count)
     }
 
     /// A sampled 4-gram in its place and the next place either side: where another text's use
