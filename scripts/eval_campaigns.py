@@ -107,8 +107,9 @@ def main():
     p, r, f = bcubed(truth, ours)
     print(f"{'madang (default settings)':<34} {p:9.4f} {r:7.4f} {f:7.4f} {len(set(ours.values())):7}")
     if live_file:
-        lp, lr, lf = bcubed(truth, read_grouping(live_file))
-        print(f"{'madang, every 10th joining later':<34} {lp:9.4f} {lr:7.4f} {lf:7.4f} {len(set(read_grouping(live_file).values())):7}")
+        live = read_grouping(live_file)
+        lp, lr, lf = bcubed(truth, live)
+        print(f"{'madang, every 10th joining later':<34} {lp:9.4f} {lr:7.4f} {lf:7.4f} {len(set(live.values())):7}")
     best = None
     for threshold, predicted, seconds in baseline(texts):
         bp, br, bf = bcubed(truth, predicted)
